@@ -1,0 +1,9 @@
+using Wayfarer.Testing;
+
+namespace Wayfarer.Runtime.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "postgres";
+}
