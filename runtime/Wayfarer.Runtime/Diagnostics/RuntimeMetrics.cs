@@ -42,6 +42,9 @@ public sealed class RuntimeMetrics : IDisposable
         _storageDuration = _meter.CreateHistogram<double>("wayfarer.storage.duration", "s", "Grain storage operation latency.");
     }
 
+    /// <summary>The meter the instruments belong to (one per silo when created through <see cref="IMeterFactory"/>).</summary>
+    public Meter Meter => _meter;
+
     /// <summary>Calls sent.</summary>
     public Counter<long> Calls { get; }
 

@@ -22,8 +22,8 @@ public sealed class MethodDescriptor
         IsReadOnly = method.IsDefined(typeof(ReadOnlyAttribute), true);
         IsOneWay = method.IsDefined(typeof(OneWayAttribute), true);
         ResponseTimeout = method.GetCustomAttribute<ResponseTimeoutAttribute>(true)?.Timeout;
-        var signature = string.Join(",", parameterTypes.Select(t => t.FullName ?? t.Name));
-        FullName = $"{interfaceType.FullName}.{method.Name}({signature})";
+        var signature = string.Join(",", parameterTypes.Select(TypeName));
+        FullName = $"{TypeName(interfaceType)}.{method.Name}({signature})";
     }
 
     /// <summary>The interface that declares the method.</summary>
@@ -75,4 +75,22 @@ public sealed class MethodDescriptor
 
     /// <inheritdoc />
     public override string ToString() => $"{InterfaceType.Name}.{Name}";
+
+    /// <summary>A type's name without assembly versions, so it stays the same across builds: <c>Ns.List&lt;Ns.Item&gt;</c>.</summary>
+    internal static string TypeName(Type type)
+    {
+        if (type.IsArray)
+        {
+            return TypeName(type.GetElementType()!) + "[" + new string(',', type.GetArrayRank() - 1) + "]";
+        }
+
+        if (!type.IsGenericType)
+        {
+            return type.FullName ?? type.Name;
+        }
+
+        var definition = type.GetGenericTypeDefinition().FullName ?? type.Name;
+        var tick = definition.IndexOf('`', StringComparison.Ordinal);
+        return (tick < 0 ? definition : definition[..tick]) + "<" + string.Join(",", type.GetGenericArguments().Select(TypeName)) + ">";
+    }
 }

@@ -36,4 +36,16 @@ public sealed class CallContextTests
         Assert.Equal(3, await grain.MutateAndCount(box));
         Assert.Equal([1, 2], box.Items);
     }
+
+    [Fact]
+    public async Task GrainReferencesTravelInsideCopiedArgumentsAndStayCallable()
+    {
+        await using var cluster = await Clusters.StartAsync();
+        var target = cluster.GrainFactory.GetGrain<IContextGrain>(Guid.NewGuid());
+        var caller = cluster.GrainFactory.GetGrain<IContextGrain>(Guid.NewGuid());
+
+        var result = await caller.CallThrough(new ReferenceHolder { Target = target, Notes = ["n"] });
+
+        Assert.Equal(target.GetPrimaryKey().ToString(), result);
+    }
 }

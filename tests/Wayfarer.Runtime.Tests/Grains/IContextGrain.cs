@@ -14,6 +14,15 @@ public interface IContextGrain : IGrainWithGuidKey
     Task<int> MutateAndCount(MutableBox box);
 
     Task<string> KeyInfo();
+
+    Task<string> CallThrough(ReferenceHolder holder);
+}
+
+public sealed class ReferenceHolder
+{
+    public IContextGrain? Target { get; set; }
+
+    public List<string> Notes { get; set; } = [];
 }
 
 public interface ICompoundGrain : IGrainWithIntegerCompoundKey
@@ -34,6 +43,8 @@ public sealed class ContextGrain : Grain, IContextGrain
     }
 
     public Task<string> KeyInfo() => Task.FromResult(this.GetPrimaryKey().ToString());
+
+    public Task<string> CallThrough(ReferenceHolder holder) => holder.Target!.KeyInfo();
 }
 
 public sealed class CompoundGrain : Grain, ICompoundGrain
