@@ -1,0 +1,7 @@
+namespace Wayfarer.Testing.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "Postgres";
+}
