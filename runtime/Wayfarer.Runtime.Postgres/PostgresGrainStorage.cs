@@ -71,7 +71,7 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, IAsyncDisposab
         ServiceId = serviceId;
         _serializerOptions = options.SerializerOptions ?? GrainJson.Default;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        _dataSource = PostgresConnections.Create(options.ConnectionString);
     }
 
     /// <summary>The provider name.</summary>

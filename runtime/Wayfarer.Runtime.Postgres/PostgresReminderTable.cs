@@ -60,7 +60,7 @@ public sealed class PostgresReminderTable : IReminderTable, IAsyncDisposable, ID
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.ConnectionString);
         ServiceId = serviceId;
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        _dataSource = PostgresConnections.Create(options.ConnectionString);
     }
 
     /// <summary>The service id written into every row.</summary>
