@@ -18,6 +18,16 @@ public sealed class TestClusterBuilder
     /// <value>Default: unique per builder, so clusters sharing a database never see each other's state.</value>
     public string ServiceId { get; set; } = "test-" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>How many silos <see cref="TestCluster.StartAsync"/> starts.</summary>
+    /// <value>Default 1.</value>
+    public int InitialSilosCount { get; set; } = 1;
+
+    /// <summary>Whether silos form a cluster (transport, membership, directory) even when there is only one.</summary>
+    /// <value>Default false; always true with more than one silo.</value>
+    public bool Clustered { get; set; }
+
+    internal bool IsClustered => Clustered || InitialSilosCount > 1;
+
     /// <summary>The cluster id.</summary>
     /// <value>Default <c>test</c>.</value>
     public string ClusterId { get; set; } = "test";

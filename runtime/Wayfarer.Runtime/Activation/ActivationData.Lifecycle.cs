@@ -22,9 +22,36 @@ internal sealed partial class ActivationData
         }
     }
 
+    /// <summary>A directory entry on a dead silo this activation replaces when it registers (cluster only).</summary>
+    public Directory.GrainAddress? PreviousRegistration { get; set; }
+
+    private bool _registered;
+
     private async Task ActivateAsync()
     {
         var started = Runtime.TimeProvider.GetTimestamp();
+        if (Runtime.IsClustered && WorkerGroup is null && !Type.IsObserver)
+        {
+            Directory.GrainAddress winner;
+            try
+            {
+                winner = await Runtime.RegisterAsync(this);
+            }
+            catch (Exception exception)
+            {
+                FailActivation(exception);
+                return;
+            }
+
+            if (winner.ActivationId != ActivationId)
+            {
+                LoseRegistration(winner);
+                return;
+            }
+
+            _registered = true;
+        }
+
         try
         {
             CallContext.Current = new CallContext(this, null);
@@ -70,8 +97,31 @@ internal sealed partial class ActivationData
         }
     }
 
+    /// <summary>Another activation won the directory: hand every queued call to it; callers see no error.</summary>
+    private void LoseRegistration(Directory.GrainAddress winner)
+    {
+        Runtime.Catalog.Remove(this);
+        List<Message> waiting;
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            waiting = [.. _inbox];
+            _inbox.Clear();
+            _interleaveCandidates = 0;
+        }
+
+        Log.RegistrationLost(_logger, GrainId, waiting.Count);
+        _deactivated.TrySetResult();
+        Runtime.ForwardToWinner(waiting.Where(m => m.Request is not null && !m.IsCompleted), winner);
+    }
+
     private void FailActivation(Exception exception)
     {
+        if (_registered)
+        {
+            _ = Runtime.UnregisterAsync(this);
+        }
+
         Runtime.Catalog.Remove(this);
         List<Message> waiting;
         lock (_lock)
@@ -113,6 +163,12 @@ internal sealed partial class ActivationData
             {
                 CallContext.Current = null;
             }
+        }
+
+        if (_registered)
+        {
+            // Before leaving the catalog: calls queued meanwhile must not recreate the grain while the old entry stands.
+            await Runtime.UnregisterAsync(this);
         }
 
         Runtime.Catalog.Remove(this);

@@ -13,6 +13,7 @@ internal sealed class GrainTypeInfo
 {
     private readonly ConstructorInfo? _constructor;
     private readonly ParameterInfo[] _parameters = [];
+    private readonly (PersistentStateAttribute Attribute, MethodInfo Create)?[] _states = [];
 
     public GrainTypeInfo(Type grainClass)
     {
@@ -36,6 +37,9 @@ internal sealed class GrainTypeInfo
         {
             _constructor = constructors.OrderByDescending(c => c.GetParameters().Length).First();
             _parameters = _constructor.GetParameters();
+            _states = [.. _parameters.Select(p => p.GetCustomAttribute<PersistentStateAttribute>() is { } attribute
+                ? ((PersistentStateAttribute, MethodInfo)?)(attribute, StateFactory(p.ParameterType))
+                : null)];
         }
     }
 
@@ -100,9 +104,9 @@ internal sealed class GrainTypeInfo
         for (var i = 0; i < _parameters.Length; i++)
         {
             var parameter = _parameters[i];
-            if (parameter.GetCustomAttribute<PersistentStateAttribute>() is { } persistent)
+            if (_states[i] is { } state)
             {
-                arguments[i] = CreateState(parameter.ParameterType, persistent, activation);
+                arguments[i] = state.Create.Invoke(activation, [state.Attribute.StateName, state.Attribute.StorageName]);
             }
             else
             {
@@ -115,15 +119,14 @@ internal sealed class GrainTypeInfo
         return _constructor.Invoke(arguments);
     }
 
-    private static object CreateState(Type parameterType, PersistentStateAttribute attribute, ActivationData activation)
+    private static MethodInfo StateFactory(Type parameterType)
     {
         if (!parameterType.IsGenericType || parameterType.GetGenericTypeDefinition() != typeof(IPersistentState<>))
         {
             throw new InvalidOperationException($"[PersistentState] parameters must be IPersistentState<T>, not {parameterType.Name}.");
         }
 
-        var stateType = parameterType.GetGenericArguments()[0];
-        return s_createState.MakeGenericMethod(stateType).Invoke(activation, [attribute.StateName, attribute.StorageName])!;
+        return s_createState.MakeGenericMethod(parameterType.GetGenericArguments()[0]);
     }
 
     private static readonly MethodInfo s_createState = typeof(ActivationData).GetMethod(nameof(ActivationData.CreatePersistentState))!;

@@ -43,4 +43,17 @@ internal abstract class Message
 
     /// <summary>Answers the caller with an error, if it still waits.</summary>
     public abstract void Fail(Exception exception);
+
+    /// <summary>True when the message came from a peer silo that chose this silo for it: it is activated here rather
+    /// than routed again (the directory registration settles any race).</summary>
+    public bool ActivateHere { get; init; }
+
+    /// <summary>How many silos already forwarded this call.</summary>
+    public int Hops { get; init; }
+
+    /// <summary>Sends the message to <paramref name="silo"/> and completes it with the response that comes back.</summary>
+    public abstract Task SendRemoteAsync(SiloRuntime runtime, Membership.SiloAddress silo, int hops);
+
+    /// <summary>The remote caller gave up (timeout, cancellation, lost connection): cancel the callee.</summary>
+    public abstract void CancelFromRemote();
 }

@@ -1,11 +1,15 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Text.Json;
 using Wayfarer.Runtime.Invocation;
+using Wayfarer.Runtime.Membership;
+using Wayfarer.Runtime.Transport;
 
 namespace Wayfarer.Runtime.Activation;
 
 /// <summary>A grain call on its way to (and running in) the target activation, with the caller's response, timeout and
 /// cancellation. The first of result, error, timeout and cancellation wins; the rest are ignored.</summary>
-internal sealed class RequestMessage<TResult> : Message
+internal sealed class RequestMessage<TResult> : Message, IResponseSink
 {
     private static readonly TimerCallback s_onTimeout = static s => ((RequestMessage<TResult>)s!).OnTimeout();
     private static readonly Action<object?, CancellationToken> s_onCancel = static (s, ct) => ((RequestMessage<TResult>)s!).OnCancelled(ct);
@@ -18,6 +22,9 @@ internal sealed class RequestMessage<TResult> : Message
     private ITimer? _timer;
     private CancellationTokenRegistration _callerRegistration;
     private Activity? _activity;
+    private ClusterConnection? _remote;
+    private long _deadline;
+    private bool _remoteResult;
     private int _finished;
 
     public RequestMessage(SiloRuntime runtime, GrainId target, GrainRequest<TResult> request, bool oneWay)
@@ -58,6 +65,7 @@ internal sealed class RequestMessage<TResult> : Message
         _runtime.Metrics.OnCallStarted();
         if (timeout != Timeout.InfiniteTimeSpan)
         {
+            _deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
             var timer = _runtime.TimeProvider.CreateTimer(s_onTimeout, this, timeout, Timeout.InfiniteTimeSpan);
             _timer = timer;
             if (IsCompleted)
@@ -109,6 +117,88 @@ internal sealed class RequestMessage<TResult> : Message
         }
     }
 
+    /// <summary>Sends this call to another silo and waits for its response there (see IResponseSink.OnResponse).</summary>
+    public override async Task SendRemoteAsync(SiloRuntime runtime, SiloAddress silo, int hops)
+    {
+        var cluster = runtime.Cluster!;
+        var connection = await cluster.Transport.GetConnectionAsync(silo);
+        var payload = new ArrayBufferWriter<byte>();
+        var remaining = _response is null || _deadline == 0 ? Timeout.InfiniteTimeSpan
+            : TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, (long)((_deadline - Stopwatch.GetTimestamp()) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency))));
+        cluster.Codec.WriteRequest(payload, Id, Target, _request, new RequestMessageHeaders(
+            CallChain, RequestContext, remaining, ParentTrace == default ? null : ParentTrace.ToString(), AllowCallChainReentrancy, Math.Max(Hops, hops)));
+        if (_response is null)
+        {
+            await connection.SendAsync(FrameType.OneWay, payload);
+            return;
+        }
+
+        _remote = connection;
+        _remoteResult = true;
+        await connection.SendRequestAsync(Id, FrameType.Request, payload.WrittenSpan.ToArray(), this);
+        if (IsCompleted)
+        {
+            CancelRemote();
+        }
+    }
+
+    void IResponseSink.OnResponse(JsonElement response, ClusterConnection connection)
+    {
+        if (response.TryGetProperty("error", out var error))
+        {
+            Fail(ExceptionCodec.Read(error));
+            return;
+        }
+
+        TResult result;
+        try
+        {
+            result = response.GetProperty("result").Deserialize<TResult>(_runtime.Cluster!.Codec.Options)!;
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException)
+        {
+            Fail(new WayfarerException($"The response of {_request.Method} from {connection.Peer} could not be read: {exception.Message}", exception));
+            return;
+        }
+
+        Complete(result);
+    }
+
+    void IResponseSink.OnConnectionLost(Exception exception) => Fail(exception);
+
+    public override void CancelFromRemote()
+    {
+        if (TryFinish(failed: true))
+        {
+            _activity?.Dispose();
+            _response?.TrySetCanceled();
+            CancelCallee();
+        }
+    }
+
+    /// <summary>Tells the silo running this call that nobody waits for it any more.</summary>
+    private void CancelRemote()
+    {
+        if (_remote is { } connection && connection.RemovePending(Id))
+        {
+            var payload = new ArrayBufferWriter<byte>();
+            MessageCodec.WriteId(payload, Id);
+            _ = SendCancelAsync(connection, payload);
+        }
+    }
+
+    private static async Task SendCancelAsync(ClusterConnection connection, ArrayBufferWriter<byte> payload)
+    {
+        try
+        {
+            await connection.SendAsync(FrameType.Cancel, payload);
+        }
+        catch (SiloUnavailableException)
+        {
+            // The connection is gone, and with it the remote call.
+        }
+    }
+
     private void Complete(TResult result)
     {
         if (TryFinish(failed: false))
@@ -119,7 +209,7 @@ internal sealed class RequestMessage<TResult> : Message
                 TResult copy;
                 try
                 {
-                    copy = _runtime.Copier.Copy(result);
+                    copy = _remoteResult ? result : _runtime.Copier.Copy(result);
                 }
                 catch (Exception exception)
                 {
@@ -142,6 +232,7 @@ internal sealed class RequestMessage<TResult> : Message
             var timeout = _request.Method.ResponseTimeout ?? _runtime.Options.ResponseTimeout;
             _response?.TrySetException(new GrainCallTimeoutException(Target, _request.Method.ToString(), timeout));
             CancelCallee();
+            CancelRemote();
         }
     }
 
@@ -153,6 +244,7 @@ internal sealed class RequestMessage<TResult> : Message
             _activity?.Dispose();
             _response?.TrySetCanceled(token);
             CancelCallee();
+            CancelRemote();
         }
     }
 

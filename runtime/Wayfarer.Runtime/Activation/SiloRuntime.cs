@@ -11,6 +11,7 @@ using Wayfarer.Runtime.Hosting;
 using Wayfarer.Runtime.Invocation;
 using Wayfarer.Runtime.Serialization;
 using Wayfarer.Runtime.Storage;
+using Wayfarer.Runtime.Transport;
 
 namespace Wayfarer.Runtime.Activation;
 
@@ -35,7 +36,7 @@ internal sealed partial class SiloRuntime : IGrainFactory, IGrainReferenceRuntim
     {
         Services = services;
         Options = options.Value;
-        Cluster = cluster.Value;
+        ClusterIds = cluster.Value;
         TimeProvider = timeProvider;
         Metrics = metrics;
         _logger = loggerFactory.CreateLogger("Wayfarer.Runtime");
@@ -54,7 +55,7 @@ internal sealed partial class SiloRuntime : IGrainFactory, IGrainReferenceRuntim
 
     public GrainRuntimeOptions Options { get; }
 
-    public ClusterOptions Cluster { get; }
+    public ClusterOptions ClusterIds { get; }
 
     public TimeProvider TimeProvider { get; }
 
@@ -77,7 +78,7 @@ internal sealed partial class SiloRuntime : IGrainFactory, IGrainReferenceRuntim
     public void Start()
     {
         _collector = TimeProvider.CreateTimer(static s => ((SiloRuntime)s!).CollectIdleActivations(), this, Options.CollectionQuantum, Options.CollectionQuantum);
-        Log.RuntimeStarted(_logger, Cluster.ServiceId, Cluster.ClusterId, TypeManager.Types.Count());
+        Log.RuntimeStarted(_logger, ClusterIds.ServiceId, ClusterIds.ClusterId, TypeManager.Types.Count());
     }
 
     /// <summary>Deactivates every activation that has been idle for longer than its collection age.</summary>
@@ -140,7 +141,7 @@ internal sealed partial class SiloRuntime : IGrainFactory, IGrainReferenceRuntim
 
     public Task<TResult> InvokeAsync<TResult>(GrainReference target, GrainRequest<TResult> request, CancellationToken cancellationToken)
     {
-        if (OutgoingFilters.Length == 0)
+        if (OutgoingFilters.Length == 0 || t_inbound is not null)
         {
             return SendRequest(target.GrainId, request, cancellationToken);
         }
@@ -162,23 +163,56 @@ internal sealed partial class SiloRuntime : IGrainFactory, IGrainReferenceRuntim
             throw new ArgumentException($"One-way method {request.Method} must return Task or ValueTask.", nameof(request));
         }
 
-        request.CopyArguments(Copier);
-        var message = CreateMessage(target.GrainId, typed, oneWay: true);
+        var inbound = t_inbound;
+        t_inbound = null;
+        if (inbound is null)
+        {
+            request.CopyArguments(Copier);
+        }
+
+        var message = CreateMessage(target.GrainId, typed, oneWay: true, inbound);
         message.Arm(Timeout.InfiniteTimeSpan, CancellationToken.None, null);
         Dispatch(message, target.GrainId);
     }
 
     internal Task<TResult> SendRequest<TResult>(GrainId target, GrainRequest<TResult> request, CancellationToken cancellationToken)
     {
-        request.CopyArguments(Copier);
-        var message = CreateMessage(target, request, oneWay: false);
-        message.Arm(request.Method.ResponseTimeout ?? Options.ResponseTimeout, cancellationToken, StartClientActivity(request, target));
+        var inbound = t_inbound;
+        t_inbound = null;
+        if (inbound is null)
+        {
+            request.CopyArguments(Copier);
+        }
+
+        var message = CreateMessage(target, request, oneWay: false, inbound);
+        var timeout = inbound is { Timeout: var remaining } && remaining != Timeout.InfiniteTimeSpan ? remaining : request.Method.ResponseTimeout ?? Options.ResponseTimeout;
+        message.Arm(timeout, cancellationToken, inbound is null ? StartClientActivity(request, target) : null);
+        if (inbound is not null)
+        {
+            AnswerWhenDone(inbound, message);
+        }
+
         Dispatch(message, target);
         return message.ResponseTask;
     }
 
-    private RequestMessage<TResult> CreateMessage<TResult>(GrainId target, GrainRequest<TResult> request, bool oneWay)
+    private RequestMessage<TResult> CreateMessage<TResult>(GrainId target, GrainRequest<TResult> request, bool oneWay, InboundRequest? inbound)
     {
+        if (inbound is not null)
+        {
+            return new RequestMessage<TResult>(this, target, request, oneWay)
+            {
+                CallChain = inbound.CallChain,
+                RequestContext = inbound.RequestContext,
+                AllowCallChainReentrancy = inbound.AllowCallChainReentrancy || Options.AllowCallChainReentrancy,
+                IsAlwaysInterleave = request.Method.IsAlwaysInterleave,
+                IsReadOnly = request.Method.IsReadOnly,
+                ParentTrace = inbound.TraceParent is { } trace && ActivityContext.TryParse(trace, null, out var parent) ? parent : default,
+                ActivateHere = inbound.Connection?.PeerState is not null,
+                Hops = inbound.Hops,
+            };
+        }
+
         var caller = CallContext.Current;
         var chain = ImmutableArray<CallChainEntry>.Empty;
         if (caller is not null)
@@ -233,7 +267,7 @@ internal sealed partial class SiloRuntime : IGrainFactory, IGrainReferenceRuntim
                     return;
                 }
             }
-            else if (_stopping)
+            else if (_stopping && _cluster is null)
             {
                 if (!Catalog.TryGet(target, out activation) || activation.State != ActivationState.Valid)
                 {
@@ -247,6 +281,17 @@ internal sealed partial class SiloRuntime : IGrainFactory, IGrainReferenceRuntim
                 if (type is null)
                 {
                     message.Fail(new ArgumentException($"Unknown grain type '{target.Type}' in {target}."));
+                    return;
+                }
+
+                if (_cluster is not null && type.StatelessWorkerMax == 0)
+                {
+                    if (Catalog.TryGet(target, out activation) && activation.TryEnqueue(message))
+                    {
+                        return;
+                    }
+
+                    _ = RouteAsync(message, target, type, message.ActivateHere);
                     return;
                 }
 

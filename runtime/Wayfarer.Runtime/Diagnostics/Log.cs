@@ -32,6 +32,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 113, EventName = "IdleCollected", Level = LogLevel.Debug, Message = "Collecting {Count} idle activations")]
     public static partial void IdleCollected(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 114, EventName = "DirectoryUnregisterFailed", Level = LogLevel.Warning, Message = "Updating the grain directory for {GrainId} failed; the entry heals on the next lookup")]
+    public static partial void DirectoryUnregisterFailed(ILogger logger, Exception exception, GrainId grainId);
+
+    [LoggerMessage(EventId = 115, EventName = "RegistrationLost", Level = LogLevel.Debug, Message = "Another activation of {GrainId} won registration; forwarding {Count} queued calls to it")]
+    public static partial void RegistrationLost(ILogger logger, GrainId grainId, int count);
+
     [LoggerMessage(EventId = 120, EventName = "ReminderTickFailed", Level = LogLevel.Warning, Message = "Reminder {ReminderName} of {GrainId} failed")]
     public static partial void ReminderTickFailed(ILogger logger, Exception exception, GrainId grainId, string reminderName);
 

@@ -1,32 +1,148 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Wayfarer.Runtime.Activation;
+using Wayfarer.Runtime.Directory;
+using Wayfarer.Runtime.Membership;
+using Wayfarer.Runtime.Placement;
 using Wayfarer.Runtime.Reminders;
+using Wayfarer.Runtime.Serialization;
+using Wayfarer.Runtime.Transport;
 
 namespace Wayfarer.Runtime.Hosting;
 
-/// <summary>Starts the grain runtime with the host and, on stop (SIGTERM included), deactivates every activation so
-/// grains persist what they must before the process exits.</summary>
-internal sealed class SiloHostedService(SiloRuntime runtime, IServiceProvider services) : IHostedService
+/// <summary>Starts the grain runtime with the host and stops it gracefully (SIGTERM included). In a cluster (a membership
+/// table is registered) it also starts the transport, joins the membership, and on stop drains the silo: no new
+/// placements, every activation deactivated and persisted, queued calls forwarded, then it leaves the table.</summary>
+internal sealed class SiloHostedService(SiloRuntime runtime, IServiceProvider services, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory)
+    : IHostedService
 {
     private ReminderService? _reminders;
+    private ClusterState? _cluster;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (services.GetService<IMembershipTable>() is { } table)
+        {
+            _cluster = await StartClusterAsync(table, cancellationToken);
+        }
+
         runtime.Start();
-        _reminders = (ReminderService?)services.GetService(typeof(ReminderService));
+        _reminders = services.GetService<ReminderService>();
         if (_reminders is not null)
         {
+            if (_cluster is { } cluster)
+            {
+                _reminders.Ownership = grain => OwnsReminders(cluster, grain);
+            }
+
             await _reminders.StartAsync(cancellationToken);
         }
+
+        if (_cluster is not null)
+        {
+            await _cluster.Membership.SetStatusAsync(SiloStatus.Active, cancellationToken);
+        }
+    }
+
+    private async Task<ClusterState> StartClusterAsync(IMembershipTable table, CancellationToken cancellationToken)
+    {
+        var directory = services.GetService<IGrainDirectory>()
+            ?? throw new InvalidOperationException("A membership table is registered but no grain directory: add UseRedisGrainDirectory (or the in-memory one for tests).");
+        var endpoint = services.GetRequiredService<IOptions<ClusterEndpointOptions>>().Value;
+        var ids = services.GetRequiredService<IOptions<ClusterOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        var listen = new IPEndPoint(IPAddress.Parse(endpoint.ListenAddress), endpoint.Port);
+        var host = endpoint.AdvertisedHost ?? (listen.Address.Equals(IPAddress.Any) ? Dns.GetHostName() : endpoint.ListenAddress);
+        var transport = new ClusterTransport(loggerFactory, new SiloAddress(host, endpoint.Port, time.GetUtcNow().UtcTicks), listen, ids.ServiceId, ids.ClusterId);
+        var json = GrainJson.CreateOptions();
+        json.Converters.Add(new GrainReferenceJsonConverter(runtime));
+        var self = new MembershipEntry
+        {
+            Silo = transport.LocalSilo,
+            Status = SiloStatus.Joining,
+            SiloName = $"{Environment.MachineName}-{Environment.ProcessId}",
+            HostName = Environment.MachineName,
+            StartTime = time.GetUtcNow(),
+            GrainTypes = [.. runtime.TypeManager.Types.Where(t => !t.IsObserver).Select(t => t.Name)],
+        };
+
+        // The membership service starts after the listener binds, so the advertised port is the real one.
+        MembershipService? membership = null;
+        var state = new Lazy<ClusterState>(() => new ClusterState(transport, membership!, directory, new PlacementService(membership!), new MessageCodec(json)));
+        transport.Handler = new DeferredHandler(() => (IFrameHandler)runtime);
+        await transport.StartAsync(cancellationToken);
+        membership = new MembershipService(
+            table,
+            services.GetRequiredService<IOptions<MembershipOptions>>().Value,
+            time,
+            loggerFactory.CreateLogger("Wayfarer.Runtime.Membership"),
+            self with { Silo = transport.LocalSilo },
+            async (silo, timeout) =>
+            {
+                try
+                {
+                    var connection = await transport.GetConnectionAsync(silo);
+                    return await connection.PingAsync(timeout, time);
+                }
+                catch (SiloUnavailableException)
+                {
+                    return false;
+                }
+            })
+        { ClusterId = ids.ClusterId };
+        membership.DeclaredDead += () => lifetime.StopApplication();
+        runtime.AttachCluster(state.Value);
+        await membership.JoinAsync(cancellationToken);
+        return state.Value;
+    }
+
+    private static bool OwnsReminders(ClusterState cluster, GrainId grain)
+    {
+        var active = cluster.Membership.ActiveSilos.Select(e => e.Silo).OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
+        if (active.Count == 0)
+        {
+            return true;
+        }
+
+        var hash = 2166136261u;
+        foreach (var c in grain.ToString())
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return active[(int)(hash % (uint)active.Count)].Equals(cluster.Self);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_cluster is not null && _cluster.Membership.Status == SiloStatus.Active)
+        {
+            await _cluster.Membership.SetStatusAsync(SiloStatus.ShuttingDown, cancellationToken);
+        }
+
         if (_reminders is not null)
         {
             await _reminders.StopAsync();
         }
 
         await runtime.StopAsync(cancellationToken);
+        if (_cluster is not null)
+        {
+            await _cluster.Membership.LeaveAsync(cancellationToken);
+            await _cluster.Transport.DisposeAsync();
+        }
+    }
+
+    /// <summary>Lets the transport accept connections before the runtime is attached; frames go to the runtime once it is.</summary>
+    private sealed class DeferredHandler(Func<IFrameHandler> handler) : IFrameHandler
+    {
+        public void OnRequest(ClusterConnection connection, FrameType type, System.Buffers.ReadOnlySequence<byte> payload) => handler().OnRequest(connection, type, payload);
+
+        public void OnCancel(ClusterConnection connection, long requestId) => handler().OnCancel(connection, requestId);
+
+        public void OnClosed(ClusterConnection connection, Exception? error) => handler().OnClosed(connection, error);
     }
 }

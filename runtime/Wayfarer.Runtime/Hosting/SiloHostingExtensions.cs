@@ -65,6 +65,31 @@ public static class SiloHostingExtensions
         return builder;
     }
 
+    /// <summary>Sets the cluster endpoint (listen address, port, advertised host) in code.</summary>
+    public static ISiloBuilder ConfigureEndpoint(this ISiloBuilder builder, Action<Membership.ClusterEndpointOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Configures failure detection in code.</summary>
+    public static ISiloBuilder ConfigureMembership(this ISiloBuilder builder, Action<Membership.MembershipOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Clusters silos of one process (tests) through a shared in-memory membership table and directory.</summary>
+    public static ISiloBuilder UseInMemoryClustering(this ISiloBuilder builder, Membership.IMembershipTable table, Directory.IGrainDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(table);
+        builder.Services.AddSingleton(directory);
+        return builder;
+    }
+
     /// <summary>Configures the reminder options in code.</summary>
     public static ISiloBuilder ConfigureReminders(this ISiloBuilder builder, Action<ReminderOptions> configure)
     {
@@ -84,6 +109,10 @@ public static class SiloHostingExtensions
         services.AddSingleton<IValidateOptions<GrainRuntimeOptions>>(new OptionsValidator<GrainRuntimeOptions>(o => o.Validate()));
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>>(new OptionsValidator<ReminderOptions>(o => o.Validate()));
+        services.AddOptions<Membership.MembershipOptions>().BindConfiguration(Membership.MembershipOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Membership.MembershipOptions>>(new OptionsValidator<Membership.MembershipOptions>(o => o.Validate()));
+        services.AddOptions<Membership.ClusterEndpointOptions>().BindConfiguration(Membership.ClusterEndpointOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Membership.ClusterEndpointOptions>>(new OptionsValidator<Membership.ClusterEndpointOptions>(o => o.Validate()));
         services.AddMetrics();
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);

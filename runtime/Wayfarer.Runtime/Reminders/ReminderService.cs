@@ -30,6 +30,10 @@ internal sealed class ReminderService : IAsyncDisposable
 
     private TimeProvider Time => _runtime.TimeProvider;
 
+    /// <summary>Which reminders this silo ticks; in a cluster each reminder has one owner among the active silos.</summary>
+    /// <value>Default: all.</value>
+    public Func<GrainId, bool> Ownership { get; set; } = static _ => true;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _table.InitializeAsync(cancellationToken);
@@ -113,7 +117,7 @@ internal sealed class ReminderService : IAsyncDisposable
     {
         var rows = await _table.ReadAllAsync(cancellationToken);
         var seen = new HashSet<(GrainId, string)>();
-        foreach (var row in rows)
+        foreach (var row in rows.Where(r => Ownership(r.GrainId)))
         {
             seen.Add((row.GrainId, row.ReminderName));
             Schedule(row);
@@ -130,7 +134,7 @@ internal sealed class ReminderService : IAsyncDisposable
 
     private void Schedule(ReminderEntry entry)
     {
-        if (_stopped)
+        if (_stopped || !Ownership(entry.GrainId))
         {
             return;
         }

@@ -16,4 +16,12 @@ internal sealed class TimerTickMessage(GrainTimer timer) : Message
     {
         // A tick has no caller to tell; the activation logs failed turns.
     }
+
+    public override Task SendRemoteAsync(SiloRuntime runtime, Membership.SiloAddress silo, int hops)
+        => throw new InvalidOperationException("Timer ticks run on the activation that owns the timer.");
+
+    public override void CancelFromRemote()
+    {
+        // Ticks are never remote.
+    }
 }

@@ -14,6 +14,7 @@ public sealed class CollectionTests
         var key = Clusters.Unique("idle");
         var grain = cluster.GrainFactory.GetGrain<ILifecycleGrain>(key);
         var first = await grain.GetActivationId();
+        await Probe.WaitUntil(() => Idle(cluster, grain), "the turn to end");
 
         clock.Advance(TimeSpan.FromMinutes(14));
         Assert.Equal(0, cluster.Diagnostics.CollectIdleActivations());
@@ -34,6 +35,9 @@ public sealed class CollectionTests
         var normal = cluster.GrainFactory.GetGrain<ILifecycleGrain>(Clusters.Unique("normal"));
         var shortId = await shortLived.GetActivationId();
         var normalId = await normal.GetActivationId();
+
+        // A call's response can reach the caller a moment before its turn formally ends; idleness is measured from then.
+        await Probe.WaitUntil(() => Idle(cluster, shortLived) && Idle(cluster, normal), "both turns to end");
 
         // The periodic collector (every minute) finds the short-lived grain idle past its 2-minute limit.
         clock.Advance(TimeSpan.FromMinutes(3));
@@ -74,4 +78,7 @@ public sealed class CollectionTests
 
         Assert.All(keys, k => Assert.Equal(["ShuttingDown"], Probe.Entries("deactivate:" + k)));
     }
+
+    private static bool Idle(TestCluster cluster, IAddressable grain)
+        => ((Wayfarer.Runtime.Activation.SiloRuntime)cluster.GrainFactory).Catalog.TryGet(grain.GetGrainId(), out var activation) && activation.Load == 0;
 }

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+using Wayfarer.Runtime.Membership;
+
+namespace Wayfarer.Runtime.Client;
+
+internal static partial class ClientLog
+{
+    [LoggerMessage(EventId = 400, EventName = "GatewayConnected", Level = LogLevel.Information, Message = "Connected to gateway {Silo}")]
+    public static partial void GatewayConnected(ILogger logger, SiloAddress silo);
+
+    [LoggerMessage(EventId = 401, EventName = "GatewayUnreachable", Level = LogLevel.Warning, Message = "Gateway {Silo} is unreachable: {Reason}")]
+    public static partial void GatewayUnreachable(ILogger logger, SiloAddress silo, string reason);
+
+    [LoggerMessage(EventId = 402, EventName = "GatewayRefused", Level = LogLevel.Warning, Message = "Gateway {Silo} refused the connection: {Reason}")]
+    public static partial void GatewayRefused(ILogger logger, SiloAddress silo, string reason);
+
+    [LoggerMessage(EventId = 403, EventName = "RefreshFailed", Level = LogLevel.Warning, Message = "Reading gateways from the membership table failed; retrying")]
+    public static partial void RefreshFailed(ILogger logger, Exception exception);
+}
