@@ -1,0 +1,40 @@
+using System.Net.Http.Json;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Wayfarer.Client.Tests;
+
+[Trait("Category", "Integration")]
+public sealed class PlanEventsTests(WayfarerApp app) : IClassFixture<WayfarerApp>
+{
+    [Fact]
+    public async Task SubscriberSeesAChangeMadeByAnotherUser()
+    {
+        var owner = await app.CreateUserAsync();
+        var editor = await app.CreateUserAsync();
+        var id = (await Plans.CreateAsync(owner)).GetProperty("id").GetString();
+        await owner.Client.PostAsJsonAsync($"/api/plans/{id}/shares", new { userId = editor.Id, role = "editor" });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/plans/{id}/events");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+
+        using var response = await owner.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        var greeting = await reader.ReadLineAsync(timeout.Token);
+        Assert.StartsWith(": subscribed", greeting, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await PlansApiTests.Patch(editor, id!, new { title = "changed" }, null)).StatusCode);
+
+        string? line;
+        do
+        {
+            line = await reader.ReadLineAsync(timeout.Token);
+        }
+        while (line is not null && !line.StartsWith("data:", StringComparison.Ordinal));
+
+        Assert.NotNull(line);
+        Assert.Contains("\"kind\":\"updated\"", line, StringComparison.Ordinal);
+        Assert.Contains("\"version\":2", line, StringComparison.Ordinal);
+    }
+}
