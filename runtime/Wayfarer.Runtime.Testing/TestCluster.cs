@@ -60,6 +60,31 @@ public sealed class TestCluster : IAsyncDisposable
         {
             await StartSiloAsync(cancellationToken);
         }
+
+        await WaitForMembershipAsync(cancellationToken);
+    }
+
+    /// <summary>Waits until every running silo sees every other as active (clustered mode), so placement can use them all.</summary>
+    public async Task WaitForMembershipAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_builder.IsClustered)
+        {
+            return;
+        }
+
+        var runtimes = _silos.Select(s => (Activation.SiloRuntime)s.Services.GetRequiredService<IGrainFactory>()).ToList();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        while (!runtimes.All(r => r.Cluster!.Membership.ActiveSilos.Count == runtimes.Count))
+        {
+            foreach (var runtime in runtimes)
+            {
+                await runtime.Cluster!.Membership.RefreshAsync(timeout.Token);
+            }
+
+            await timer.WaitForNextTickAsync(timeout.Token);
+        }
     }
 
     /// <summary>Starts one more silo and returns its services.</summary>

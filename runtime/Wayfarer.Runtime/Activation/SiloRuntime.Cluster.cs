@@ -44,6 +44,9 @@ internal sealed partial class SiloRuntime : IFrameHandler
             t.Name, t.ClassType.FullName ?? t.ClassType.Name, [.. t.Interfaces.Select(i => i.FullName ?? i.Name)]))];
 
     /// <summary>Routes a message whose grain has no local activation: directory cache, directory, then placement.</summary>
+    /// <remarks>A message a peer sent here because it chose this silo (<paramref name="activateHere"/>) is activated here
+    /// unless the directory already names a live activation elsewhere. A silo that cannot even be connected to never
+    /// received the call, so routing tries again after refreshing membership.</remarks>
     private async Task RouteAsync(Message message, GrainId target, GrainTypeInfo type, bool activateHere)
     {
         var cluster = _cluster!;
@@ -57,13 +60,8 @@ internal sealed partial class SiloRuntime : IFrameHandler
                     return;
                 }
 
-                if (activateHere && !_stopping)
-                {
-                    ActivateLocally(message, target, type, previous ?? await cluster.Directory.LookupAsync(target));
-                    return;
-                }
-
-                var address = cluster.Cache.GetValueOrDefault(target) ?? await cluster.Directory.LookupAsync(target);
+                var address = activateHere ? await cluster.Directory.LookupAsync(target)
+                    : cluster.Cache.GetValueOrDefault(target) ?? await cluster.Directory.LookupAsync(target);
                 if (address is not null && (cluster.Membership.IsUnavailable(address.Silo) || address.Silo.Equals(cluster.Self)))
                 {
                     // An entry on a dead silo (or a stale one of ours): the next activation replaces it by naming it.
@@ -72,26 +70,42 @@ internal sealed partial class SiloRuntime : IFrameHandler
                     address = null;
                 }
 
-                if (address is not null)
+                SiloAddress? destination = address?.Silo;
+                if (destination is null)
                 {
-                    cluster.Cache[target] = address;
-                    await message.SendRemoteAsync(this, address.Silo, hops: 0);
-                    return;
+                    var hint = message.RequestContext?.GetValueOrDefault(PlacementHint.Key) as string;
+                    destination = activateHere && !_stopping ? cluster.Self
+                        : cluster.Placement.Choose(type, target, hint)
+                            ?? throw new SiloUnavailableException($"No active silo hosts grain type '{type.Name}' right now; retry shortly.");
                 }
 
-                var hint = message.RequestContext?.GetValueOrDefault(PlacementHint.Key) as string;
-                var silo = cluster.Placement.Choose(type, target, hint)
-                    ?? throw new SiloUnavailableException($"No active silo hosts grain type '{type.Name}' right now; retry shortly.");
-                if (silo.Equals(cluster.Self) && !_stopping)
+                if (destination.Equals(cluster.Self))
                 {
+                    if (_stopping)
+                    {
+                        throw new SiloUnavailableException($"This silo is shutting down and no other silo can take {target} right now; retry shortly.");
+                    }
+
                     ActivateLocally(message, target, type, previous);
                     return;
                 }
 
-                if (!silo.Equals(cluster.Self))
+                if (address is not null)
                 {
-                    await message.SendRemoteAsync(this, silo, hops: 0);
+                    cluster.Cache[target] = address;
+                }
+
+                try
+                {
+                    await message.SendRemoteAsync(this, destination, hops: activateHere ? message.Hops + 1 : message.Hops);
                     return;
+                }
+                catch (SiloUnreachableException)
+                {
+                    // Never sent: learn whether the silo is gone, then route again.
+                    cluster.Cache.TryRemove(target, out _);
+                    await cluster.Membership.RefreshAsync(CancellationToken.None);
+                    activateHere = false;
                 }
             }
 

@@ -23,9 +23,15 @@ internal sealed class ClientCall<TResult> : IResponseSink
 
     public Task<TResult> Task => _response.Task;
 
-    public void Arm(ClusterConnection connection, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken, Func<Exception> timeoutError)
+    /// <summary>The gateway connection the call was sent on (for cancel frames).</summary>
+    public ClusterConnection? Connection
     {
-        _connection = connection;
+        get => _connection;
+        set => _connection = value;
+    }
+
+    public void Arm(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken, Func<Exception> timeoutError)
+    {
         _timer = time.CreateTimer(static s => { var (c, e) = ((ClientCall<TResult>, Func<Exception>))s!; c.Finish(e(), cancelRemote: true); }, (this, timeoutError), timeout, Timeout.InfiniteTimeSpan);
         if (cancellationToken.CanBeCanceled)
         {

@@ -28,6 +28,7 @@ internal sealed partial class ClusterClient : IClusterClient, IGrainReferenceRun
     private readonly MessageCodec _codec;
     private readonly ConcurrentDictionary<SiloAddress, ClusterConnection> _gateways = new();
     private readonly ConcurrentDictionary<SiloAddress, byte> _connecting = new();
+    private readonly ConcurrentDictionary<SiloAddress, byte> _draining = new();
     private readonly CancellationTokenSource _stopping = new();
     private ImmutableDictionary<string, ImmutableArray<GrainTypeManifestEntry>> _byInterface = ImmutableDictionary<string, ImmutableArray<GrainTypeManifestEntry>>.Empty;
     private Task? _refreshLoop;
@@ -105,9 +106,15 @@ internal sealed partial class ClusterClient : IClusterClient, IGrainReferenceRun
     {
         var table = await _membership.ReadAllAsync(cancellationToken);
         var active = table.Entries.Where(r => r.Entry.Status == SiloStatus.Active).Select(r => r.Entry.Silo).ToHashSet();
+        _draining.Clear();
+        foreach (var row in table.Entries.Where(r => r.Entry.Status == SiloStatus.ShuttingDown))
+        {
+            _draining[row.Entry.Silo] = 0;
+        }
+
         foreach (var (silo, connection) in _gateways)
         {
-            if (!active.Contains(silo))
+            if (!active.Contains(silo) && !_draining.ContainsKey(silo))
             {
                 _gateways.TryRemove(silo, out _);
                 await connection.CloseAsync(new SiloUnavailableException($"Gateway {silo} left the cluster."));
@@ -178,7 +185,12 @@ internal sealed partial class ClusterClient : IClusterClient, IGrainReferenceRun
 
     private ClusterConnection PickGateway()
     {
-        var connections = _gateways.Values.Where(c => !c.IsClosed).ToArray();
+        var connections = _gateways.Values.Where(c => !c.IsClosed && !c.IsDraining && !_draining.ContainsKey((SiloAddress)c.PeerState!)).ToArray();
+        if (connections.Length == 0)
+        {
+            connections = [.. _gateways.Values.Where(c => !c.IsClosed)];
+        }
+
         if (connections.Length == 0)
         {
             throw new SiloUnavailableException($"No gateway of cluster {_ids.ServiceId}/{_ids.ClusterId} is connected; retry shortly.");
@@ -192,11 +204,10 @@ internal sealed partial class ClusterClient : IClusterClient, IGrainReferenceRun
         var call = new ClientCall<TResult>(Interlocked.Increment(ref s_nextId), _codec.Options);
         try
         {
-            var connection = PickGateway();
             var timeout = request.Method.ResponseTimeout ?? _options.ResponseTimeout;
             var payload = Encode(call.Id, target, request, timeout);
-            call.Arm(connection, timeout, _time, cancellationToken, () => new GrainCallTimeoutException(target.GrainId, request.Method.ToString(), timeout));
-            _ = SendAsync(connection, call, payload);
+            call.Arm(timeout, _time, cancellationToken, () => new GrainCallTimeoutException(target.GrainId, request.Method.ToString(), timeout));
+            _ = SendAsync(call, payload);
         }
         catch (Exception exception) when (exception is SiloUnavailableException or System.Text.Json.JsonException or NotSupportedException)
         {
@@ -206,15 +217,39 @@ internal sealed partial class ClusterClient : IClusterClient, IGrainReferenceRun
         return call.Task;
     }
 
-    private static async Task SendAsync<TResult>(ClusterConnection connection, ClientCall<TResult> call, byte[] payload)
+    /// <summary>Sends on a gateway; a gateway whose connection turns out closed before the request left is skipped for
+    /// another (the request was never sent, so trying again cannot run it twice).</summary>
+    private async Task SendAsync<TResult>(ClientCall<TResult> call, byte[] payload)
     {
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            await connection.SendRequestAsync(call.Id, FrameType.Request, payload, call);
-        }
-        catch (SiloUnavailableException exception)
-        {
-            call.Finish(exception, cancelRemote: false);
+            ClusterConnection connection;
+            try
+            {
+                connection = PickGateway();
+            }
+            catch (SiloUnavailableException exception)
+            {
+                call.Finish(exception, cancelRemote: false);
+                return;
+            }
+
+            if (connection.IsClosed && attempt < 3)
+            {
+                continue;
+            }
+
+            call.Connection = connection;
+            try
+            {
+                await connection.SendRequestAsync(call.Id, FrameType.Request, payload, call);
+                return;
+            }
+            catch (SiloUnavailableException exception)
+            {
+                call.Finish(exception, cancelRemote: false);
+                return;
+            }
         }
     }
 

@@ -121,6 +121,7 @@ internal sealed class SiloHostedService(SiloRuntime runtime, IServiceProvider se
         if (_cluster is not null && _cluster.Membership.Status == SiloStatus.Active)
         {
             await _cluster.Membership.SetStatusAsync(SiloStatus.ShuttingDown, cancellationToken);
+            await _cluster.Transport.SendGoAwayToClientsAsync();
         }
 
         if (_reminders is not null)
@@ -132,6 +133,18 @@ internal sealed class SiloHostedService(SiloRuntime runtime, IServiceProvider se
         if (_cluster is not null)
         {
             await _cluster.Membership.LeaveAsync(cancellationToken);
+
+            // Keep answering (and forwarding) for a moment: peers learn from the table that this silo is gone, and
+            // calls already on their way here finish instead of breaking with the connection.
+            var options = services.GetRequiredService<IOptions<MembershipOptions>>().Value;
+            var time = services.GetRequiredService<TimeProvider>();
+            var until = time.GetUtcNow() + options.TableRefreshInterval * 2;
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50), time);
+            while (time.GetUtcNow() < until || (!_cluster.Inbound.IsEmpty && time.GetUtcNow() < until + TimeSpan.FromSeconds(10)))
+            {
+                await timer.WaitForNextTickAsync(cancellationToken);
+            }
+
             await _cluster.Transport.DisposeAsync();
         }
     }

@@ -57,8 +57,12 @@ internal sealed class MembershipService : IAsyncDisposable
     /// <summary>Silos that are active now (this one included once active).</summary>
     public IReadOnlyList<MembershipEntry> ActiveSilos => [.. _view.Values.Where(e => e.Status == SiloStatus.Active)];
 
+    /// <summary>Whether <paramref name="silo"/> is known to be gone: declared dead, stopped, or replaced by a newer
+    /// incarnation on the same endpoint. A silo this view has not seen yet counts as available (it may have just joined).</summary>
     public bool IsUnavailable(SiloAddress silo)
-        => !_view.TryGetValue(silo, out var entry) ? _view.Count > 0 && !silo.Equals(Self) : entry.Status is SiloStatus.Dead or SiloStatus.Stopped;
+        => _view.TryGetValue(silo, out var entry)
+            ? entry.Status is SiloStatus.Dead or SiloStatus.Stopped
+            : _view.Keys.Any(s => s.Host == silo.Host && s.Port == silo.Port && s.Generation > silo.Generation);
 
     /// <summary>Registers this silo as <see cref="SiloStatus.Joining"/> and starts the background loops.</summary>
     public async Task JoinAsync(CancellationToken cancellationToken)

@@ -50,6 +50,9 @@ internal sealed class ClusterConnection : IAsyncDisposable
 
     public bool IsClosed => _closed.IsCancellationRequested;
 
+    /// <summary>True once the peer said it is draining (<see cref="FrameType.GoAway"/>): send new calls elsewhere.</summary>
+    public bool IsDraining { get; private set; }
+
     public int PendingCount => _pending.Count;
 
     /// <summary>Completes when the connection has closed; carries the error, if any.</summary>
@@ -182,6 +185,9 @@ internal sealed class ClusterConnection : IAsyncDisposable
                 break;
             case FrameType.Cancel:
                 _handler.OnCancel(this, MessageCodec.ReadId(payload));
+                break;
+            case FrameType.GoAway:
+                IsDraining = true;
                 break;
             default:
                 _handler.OnRequest(this, type, payload);

@@ -183,12 +183,12 @@ internal sealed class ClusterTransport : IAsyncDisposable
         catch (Exception exception) when (exception is SocketException or OperationCanceledException or IOException or InvalidDataException or System.Text.Json.JsonException)
         {
             socket.Dispose();
-            throw new SiloUnavailableException($"Cannot reach silo {silo}: {exception.Message}", exception);
+            throw new SiloUnreachableException(silo, exception.Message, exception);
         }
-        catch (SiloUnavailableException)
+        catch (SiloUnavailableException exception)
         {
             socket.Dispose();
-            throw;
+            throw new SiloUnreachableException(silo, exception.Message, exception);
         }
     }
 
@@ -203,6 +203,22 @@ internal sealed class ClusterTransport : IAsyncDisposable
         foreach (var connection in _inbound.Keys.Where(c => Equals(c.PeerState, silo)))
         {
             await connection.CloseAsync(new SiloUnavailableException($"Silo {silo} left the cluster."));
+        }
+    }
+
+    /// <summary>Tells every connected client this silo is draining, so their new calls go to other gateways.</summary>
+    public async Task SendGoAwayToClientsAsync()
+    {
+        foreach (var connection in _inbound.Keys.Where(c => c.PeerState is null))
+        {
+            try
+            {
+                await connection.SendAsync(FrameType.GoAway, []);
+            }
+            catch (SiloUnavailableException)
+            {
+                // That client is gone already.
+            }
         }
     }
 

@@ -26,4 +26,7 @@ internal enum FrameType : byte
 
     /// <summary>The sender refuses the connection (bad handshake); the payload says why. The connection closes.</summary>
     Reject = 8,
+
+    /// <summary>The sending silo is draining: finish what is in flight, send new calls elsewhere.</summary>
+    GoAway = 9,
 }
