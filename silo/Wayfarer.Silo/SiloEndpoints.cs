@@ -46,7 +46,21 @@ internal static class SiloEndpoints
 
         var demo = app.MapGroup("/demo/counters/{key}");
         demo.MapGet("/", async Task<Results<Ok<CounterSnapshot>, ProblemHttpResult>> (string key, IGrainFactory grains) =>
-            InvalidKey(key) is { } problem ? problem : TypedResults.Ok(await grains.GetGrain<ICounterGrain>(key).Get()));
+        {
+            if (InvalidKey(key) is { } problem)
+            {
+                return problem;
+            }
+
+            try
+            {
+                return TypedResults.Ok(await grains.GetGrain<ICounterGrain>(key).Get());
+            }
+            catch (WayfarerException exception) when (exception.IsTransient)
+            {
+                return Unavailable(exception);
+            }
+        });
         demo.MapPost("/increment", async Task<Results<Ok<CounterSnapshot>, ProblemHttpResult>> (string key, long? by, IGrainFactory grains) =>
         {
             if (InvalidKey(key) is { } problem)
@@ -61,10 +75,21 @@ internal static class SiloEndpoints
                     detail: $"'by' must be between 1 and {Grains.Demo.CounterGrain.MaxStep}.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid step");
             }
 
-            return TypedResults.Ok(await grains.GetGrain<ICounterGrain>(key).Increment(step));
+            try
+            {
+                return TypedResults.Ok(await grains.GetGrain<ICounterGrain>(key).Increment(step));
+            }
+            catch (WayfarerException exception) when (exception.IsTransient)
+            {
+                return Unavailable(exception);
+            }
         });
         return app;
     }
+
+    /// <summary>A retriable cluster error (a silo just died or is draining): 503, so clients retry.</summary>
+    private static ProblemHttpResult Unavailable(WayfarerException exception)
+        => TypedResults.Problem(detail: exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Temporarily unavailable; retry");
 
     private static ProblemHttpResult? InvalidKey(string key)
         => key.Length is 0 or > MaxKeyLength

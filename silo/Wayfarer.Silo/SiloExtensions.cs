@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Wayfarer.Grains.Memory;
 using Wayfarer.Runtime.Diagnostics;
 using Wayfarer.Runtime.Hosting;
 using Wayfarer.Runtime.Postgres;
+using Wayfarer.Runtime.Redis;
 using Wayfarer.Runtime.Reminders;
 using Wayfarer.Runtime.Storage;
 
@@ -37,15 +39,27 @@ internal static class SiloExtensions
         return builder;
     }
 
-    /// <summary>The grain runtime. With <c>ConnectionStrings:Postgres</c> set, state and reminders live in PostgreSQL
-    /// (and migrations run at start when <c>Wayfarer:Storage:ApplyMigrations</c> is true); without it, in memory
-    /// (development only: nothing survives a restart).</summary>
+    /// <summary>The grain runtime.
+    /// <list type="bullet">
+    /// <item>With <c>ConnectionStrings:Postgres</c>, state, reminders and agent memory live in PostgreSQL (migrations run at
+    /// start when <c>Wayfarer:Storage:ApplyMigrations</c> is true); without it, in memory (development only: nothing
+    /// survives a restart, and there is no agent memory).</item>
+    /// <item>With <c>ConnectionStrings:Redis</c>, the silo joins a cluster: membership and grain directory in Redis, the
+    /// cluster port from <c>Wayfarer:Endpoint</c>. Without it the silo runs alone.</item>
+    /// </list></summary>
     public static WebApplicationBuilder AddSiloRuntime(this WebApplicationBuilder builder)
     {
         var postgres = builder.Configuration.GetConnectionString("Postgres");
+        var redis = builder.Configuration.GetConnectionString("Redis");
         builder.UseWayfarerSilo(silo =>
         {
             silo.AddGrainAssembly(typeof(Grains.Demo.CounterGrain).Assembly);
+            if (!string.IsNullOrWhiteSpace(redis))
+            {
+                silo.UseRedisClustering(o => o.ConnectionString = redis)
+                    .UseRedisGrainDirectory(o => o.ConnectionString = redis);
+            }
+
             if (string.IsNullOrWhiteSpace(postgres))
             {
                 silo.AddMemoryGrainStorageAsDefault().UseMemoryReminderTable();
@@ -58,7 +72,8 @@ internal static class SiloExtensions
                     o.ApplyMigrations = builder.Configuration.GetValue("Wayfarer:Storage:ApplyMigrations", false);
                 })
                 .AddPostgresGrainStorageAsDefault(o => o.ConnectionString = postgres)
-                .UsePostgresReminderTable(o => o.ConnectionString = postgres);
+                .UsePostgresReminderTable(o => o.ConnectionString = postgres)
+                .AddWayfarerMemory(postgres);
         });
         return builder;
     }

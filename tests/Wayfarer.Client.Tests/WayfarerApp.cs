@@ -22,6 +22,7 @@ public class WayfarerApp : WebApplicationFactory<Program>, IAsyncLifetime
         ["Wayfarer:RateLimit:UserPermitLimit"] = "100000",
         ["Wayfarer:RateLimit:IpPermitLimit"] = "100000",
         ["Wayfarer:Api:MaxRequestBodyBytes"] = "65536",
+        ["Wayfarer:Api:GrainAccess"] = "InProcess",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

@@ -1,17 +1,38 @@
 using Wayfarer.Grains.Users;
+using Wayfarer.Runtime.Client;
 using Wayfarer.Runtime.Hosting;
 using Wayfarer.Runtime.Postgres;
+using Wayfarer.Runtime.Redis;
 
 namespace Wayfarer.Client.Hosting;
 
-/// <summary>How the API reaches grains: the one place to swap the in-process silo for the cluster client.</summary>
+/// <summary>How the API reaches grains, chosen by <c>Wayfarer:Api:GrainAccess</c>.</summary>
 internal static class GrainClientExtensions
 {
-    /// <summary>Registers <see cref="Wayfarer.Runtime.IGrainFactory"/>. Until the cluster client exists, the API hosts the
-    /// grain runtime in-process on PostgreSQL storage (<c>ConnectionStrings:Postgres</c>), applying migrations at start
-    /// unless <c>Wayfarer:Storage:ApplyMigrations</c> is false.</summary>
+    /// <summary>Registers <see cref="Wayfarer.Runtime.IGrainFactory"/>.
+    /// <list type="bullet">
+    /// <item><c>Cluster</c> (the default): a cluster client that finds gateway silos in the Redis membership table
+    /// (<c>ConnectionStrings:Redis</c>); the API front-end holds no grains and scales on its own.</item>
+    /// <item><c>InProcess</c>: the API hosts the grain runtime itself on PostgreSQL storage (<c>ConnectionStrings:Postgres</c>),
+    /// applying migrations at start unless <c>Wayfarer:Storage:ApplyMigrations</c> is false; for tests and single-process
+    /// development.</item>
+    /// </list></summary>
     public static WebApplicationBuilder AddGrainAccess(this WebApplicationBuilder builder)
     {
+        var mode = builder.Configuration["Wayfarer:Api:GrainAccess"] ?? "Cluster";
+        if (string.Equals(mode, "Cluster", StringComparison.OrdinalIgnoreCase))
+        {
+            var redis = builder.Configuration.GetConnectionString("Redis")
+                ?? throw new InvalidOperationException("ConnectionStrings:Redis must be set: the cluster client finds its gateways there.");
+            builder.UseWayfarerClient(client => client.UseRedisClustering(o => o.ConnectionString = redis));
+            return builder;
+        }
+
+        if (!string.Equals(mode, "InProcess", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Wayfarer:Api:GrainAccess must be Cluster or InProcess, not '{mode}'.");
+        }
+
         var postgres = builder.Configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres must be set.");
         builder.UseWayfarerSilo(silo => silo

@@ -87,8 +87,9 @@ internal sealed class SiloHostedService(SiloRuntime runtime, IServiceProvider se
                     var connection = await transport.GetConnectionAsync(silo);
                     return await connection.PingAsync(timeout, time);
                 }
-                catch (SiloUnavailableException)
+                catch (WayfarerException exception) when (exception.IsTransient)
                 {
+                    // Unreachable or broken: a missed probe.
                     return false;
                 }
             })
