@@ -206,6 +206,16 @@ wf_load_secrets() {
     (umask 077 && printf 'WAYFARER_PG_PASSWORD=%s\n' "$WAYFARER_PG_PASSWORD" >"$WF_SECRETS")
     wf_log "generated a PostgreSQL password in $WF_SECRETS"
   fi
+  # The API's token signing key and the master key that wraps users' data keys: generated once, kept with the data.
+  if [ -z "${WAYFARER_SIGNING_KEY:-}" ]; then
+    WAYFARER_SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)
+    (umask 077 && printf 'WAYFARER_SIGNING_KEY=%s\n' "$WAYFARER_SIGNING_KEY" >>"$WF_SECRETS")
+  fi
+  if [ -z "${WAYFARER_MASTER_KEY:-}" ]; then
+    WAYFARER_MASTER_KEY=$(head -c 32 /dev/urandom | base64 -w0)
+    (umask 077 && printf 'WAYFARER_MASTER_KEY=%s\n' "$WAYFARER_MASTER_KEY" >>"$WF_SECRETS")
+  fi
+  export WAYFARER_SIGNING_KEY WAYFARER_MASTER_KEY
   [ -f "$WF_SECRETS" ] && chmod 600 "$WF_SECRETS"
   case "$WAYFARER_PG_PASSWORD" in
     *\;*|*\"*|*\'*) wf_die "WAYFARER_PG_PASSWORD must not contain ; or quotes" ;;
@@ -220,6 +230,9 @@ SET client_min_messages = warning;
 SELECT 'CREATE ROLE wayfarer LOGIN' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'wayfarer') \gexec
 ALTER ROLE wayfarer WITH LOGIN PASSWORD :'pw';
 SELECT 'CREATE DATABASE wayfarer OWNER wayfarer' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'wayfarer') \gexec
+-- The non-owner role API requests read under (row-level security); migration 0003 grants it its rights.
+SELECT 'CREATE ROLE wayfarer_request NOLOGIN' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'wayfarer_request') \gexec
+GRANT wayfarer_request TO wayfarer;
 SQL
   wf_psql -d wayfarer <<'SQL'
 SET client_min_messages = warning;

@@ -5,6 +5,11 @@ if (args is ["migrate", .. var rest])
     return await MigrateCommand.RunAsync(rest);
 }
 
+if (args is ["cluster", .. var options])
+{
+    return await ClusterCommand.RunAsync(options);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSiloDefaults();
 builder.AddSiloRuntime();

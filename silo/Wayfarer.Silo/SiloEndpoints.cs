@@ -5,6 +5,8 @@ using Wayfarer.GrainInterfaces.Demo;
 using Wayfarer.Runtime;
 using Wayfarer.Runtime.Diagnostics;
 using Wayfarer.Runtime.Hosting;
+using Wayfarer.Runtime.Management;
+using Wayfarer.Runtime.Membership;
 
 namespace Wayfarer.Silo;
 
@@ -33,6 +35,10 @@ internal static class SiloEndpoints
             diagnostics.ActivationCount,
             diagnostics.PendingCallCount,
             diagnostics.ActivationCountsByType()));
+        app.MapGet("/cluster", async Task<Results<Ok<IReadOnlyList<SiloView>>, ProblemHttpResult>> (IServiceProvider services, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken) =>
+            services.GetService<IMembershipTable>() is { } table
+                ? TypedResults.Ok(await ClusterView.ReadAsync(table, grains, time, cancellationToken))
+                : TypedResults.Problem(detail: "This silo runs alone (no ConnectionStrings:Redis).", statusCode: StatusCodes.Status404NotFound, title: "Not clustered"));
         return app;
     }
 

@@ -4,7 +4,7 @@ namespace Wayfarer.Runtime.Membership;
 
 internal static partial class MembershipLog
 {
-    [LoggerMessage(EventId = 300, EventName = "Joined", Level = LogLevel.Information, Message = "Silo {Silo} joined cluster {ClusterId} as {Status}")]
+    [LoggerMessage(EventId = 300, EventName = "StatusChanged", Level = LogLevel.Information, Message = "Silo {Silo} is now {Status} in cluster {ClusterId}")]
     public static partial void StatusChanged(ILogger logger, SiloAddress silo, string clusterId, SiloStatus status);
 
     [LoggerMessage(EventId = 301, EventName = "Voted", Level = LogLevel.Warning, Message = "Voted {Target} unresponsive ({Votes}/{Needed} votes)")]
