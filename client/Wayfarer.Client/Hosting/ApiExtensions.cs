@@ -7,6 +7,7 @@ using Wayfarer.Client.ApiKeys;
 using Wayfarer.Client.Auth;
 using Wayfarer.Client.Infrastructure;
 using Wayfarer.Client.Plans;
+using Wayfarer.Client.Search;
 using Wayfarer.Client.Sessions;
 using Wayfarer.Client.Users;
 
@@ -66,6 +67,7 @@ internal static class ApiExtensions
         app.MapPlanSharesApi();
         app.MapPlanEventsApi();
         app.MapSessionsApi();
+        app.MapSearchApi();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using StackExchange.Redis;
 using Wayfarer.Client.Audit;
 using Wayfarer.Client.Infrastructure;
 using Wayfarer.Client.Plans;
+using Wayfarer.Client.Search;
 using Wayfarer.Client.Users;
 
 namespace Wayfarer.Client.Hosting;
@@ -37,6 +38,7 @@ internal static class DataExtensions
         services.AddSingleton<UserData>();
         services.AddSingleton<UserExport>();
         services.AddSingleton<UserErasure>();
+        services.AddSingleton<IUserDataEraser, MemoryDataEraser>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Wayfarer.Grains.Memory;
 using Wayfarer.Grains.Users;
 using Wayfarer.Runtime.Client;
 using Wayfarer.Runtime.Hosting;
@@ -14,8 +15,8 @@ internal static class GrainClientExtensions
     /// <item><c>Cluster</c> (the default): a cluster client that finds gateway silos in the Redis membership table
     /// (<c>ConnectionStrings:Redis</c>); the API front-end holds no grains and scales on its own.</item>
     /// <item><c>InProcess</c>: the API hosts the grain runtime itself on PostgreSQL storage (<c>ConnectionStrings:Postgres</c>),
-    /// applying migrations at start unless <c>Wayfarer:Storage:ApplyMigrations</c> is false; for tests and single-process
-    /// development.</item>
+    /// applying migrations at start unless <c>Wayfarer:Storage:ApplyMigrations</c> is false, with agent memory and semantic
+    /// search (the <c>memory_embeddings</c> table of migration <c>0010</c>); for tests and single-process development.</item>
     /// </list></summary>
     public static WebApplicationBuilder AddGrainAccess(this WebApplicationBuilder builder)
     {
@@ -43,7 +44,8 @@ internal static class GrainClientExtensions
                 o.ApplyMigrations = builder.Configuration.GetValue("Wayfarer:Storage:ApplyMigrations", true);
             })
             .AddPostgresGrainStorageAsDefault(o => o.ConnectionString = postgres)
-            .UsePostgresReminderTable(o => o.ConnectionString = postgres));
+            .UsePostgresReminderTable(o => o.ConnectionString = postgres)
+            .AddWayfarerMemory(postgres));
         return builder;
     }
 }

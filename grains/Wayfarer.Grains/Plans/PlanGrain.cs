@@ -65,8 +65,10 @@ public sealed partial class PlanGrain(
         }
 
         var last = Ok(callerId);
+        var ownerId = state.State.OwnerId;
         await state.ClearStateAsync();
         LogDeleted(logger, this.GetPrimaryKeyString());
+        await SyncMemoryAsync(ownerId);
         DeactivateOnIdle();
         return last;
     }
@@ -164,6 +166,7 @@ public sealed partial class PlanGrain(
         s.UpdatedBy = authorId;
         s.History.Add(new PlanVersionEntry { Version = s.Version, AuthorId = authorId, At = now, Change = change, Content = content });
         await state.WriteStateAsync();
+        await SyncMemoryAsync(s.OwnerId);
     }
 
     [LoggerMessage(EventId = 1, EventName = "PlanCreated", Level = LogLevel.Information, Message = "Plan {PlanId} created (parent {ParentPlanId})")]

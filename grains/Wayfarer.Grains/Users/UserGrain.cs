@@ -89,6 +89,7 @@ public sealed partial class UserGrain(
         profile.State.Preferences = preferences;
         profile.State.UpdatedAt = timeProvider.GetUtcNow();
         await profile.WriteStateAsync();
+        await SyncMemoryAsync();
         return Ok();
     }
 

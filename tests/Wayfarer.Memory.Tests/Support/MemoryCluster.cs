@@ -3,6 +3,7 @@ using Npgsql;
 using Wayfarer.Grains.Memory;
 using Wayfarer.Memory.Catalog;
 using Wayfarer.Runtime;
+using Wayfarer.Runtime.Hosting;
 using Wayfarer.Runtime.Postgres;
 using Wayfarer.Runtime.Storage;
 using Wayfarer.Runtime.Testing;
@@ -31,7 +32,8 @@ internal sealed class MemoryCluster : IAsyncDisposable
         TimeProvider? timeProvider = null,
         Action<MemoryOptions>? configure = null,
         string? connectionString = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        Action<ISiloBuilder>? silo = null)
     {
         connectionString ??= await postgres.CreateDatabaseAsync("mem");
         var builder = TestCluster.CreateBuilder()
@@ -40,8 +42,10 @@ internal sealed class MemoryCluster : IAsyncDisposable
                 s.AddSingleton(catalog ?? new TestCatalog([]));
                 services?.Invoke(s);
             })
-            .ConfigureSilo(silo => silo
-                .AddPostgresMigrations(o =>
+            .ConfigureSilo(siloBuilder =>
+            {
+                silo?.Invoke(siloBuilder);
+                siloBuilder.AddPostgresMigrations(o =>
                 {
                     o.ConnectionString = connectionString;
                     o.ApplyMigrations = true;
@@ -51,7 +55,8 @@ internal sealed class MemoryCluster : IAsyncDisposable
                 {
                     o.CatalogShards = 3;
                     configure?.Invoke(o);
-                }));
+                });
+            });
         if (timeProvider is not null)
         {
             builder.WithTimeProvider(timeProvider);
