@@ -35,6 +35,27 @@ internal static class SiloEndpoints
             diagnostics.ActivationCount,
             diagnostics.PendingCallCount,
             diagnostics.ActivationCountsByType()));
+        app.MapPost("/silo/drain", Results<Accepted, ProblemHttpResult> (HttpRequest request, IConfiguration configuration, IHostApplicationLifetime lifetime) =>
+        {
+            // Draining stops the process, so it needs the operator's token; without one configured it is off.
+            var expected = configuration["Wayfarer:Silo:ManagementToken"];
+            if (string.IsNullOrEmpty(expected))
+            {
+                return TypedResults.Problem(detail: "Set Wayfarer:Silo:ManagementToken to enable draining over HTTP (or send SIGTERM).", statusCode: StatusCodes.Status404NotFound, title: "Drain is disabled");
+            }
+
+            var given = request.Headers.Authorization.ToString();
+            if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes("Bearer " + expected)))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid management token is required");
+            }
+
+            // The same path as SIGTERM: ShuttingDown, no new placements, grains deactivated and persisted, queued calls
+            // forwarded, leave the table, exit.
+            lifetime.StopApplication();
+            return TypedResults.Accepted((string?)null);
+        });
         app.MapGet("/cluster", async Task<Results<Ok<IReadOnlyList<SiloView>>, ProblemHttpResult>> (IServiceProvider services, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken) =>
             services.GetService<IMembershipTable>() is { } table
                 ? TypedResults.Ok(await ClusterView.ReadAsync(table, grains, time, cancellationToken))
