@@ -23,14 +23,25 @@ fi
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
 
-wf_log "running tests${*:+ ($*)}"
 test_rc=0
-# Test assemblies run in parallel; each fixture starts its own servers on free ports. The hang timeout stops a
-# stuck test host (without a memory dump) well inside CI's time limit.
-dotnet test Wayfarer.slnx -c "$CONFIGURATION" --no-build --nologo \
-  --logger "console;verbosity=minimal" --logger "trx;LogFilePrefix=wayfarer" --results-directory "$RESULTS_DIR" \
-  --blame-hang-timeout 20m --blame-hang-dump-type none \
-  "$@" || test_rc=$?
+run_tests() {
+  # Test assemblies run in parallel; each fixture starts its own servers on free ports. The hang timeout stops a
+  # stuck test host (without a memory dump) well inside CI's time limit.
+  dotnet test Wayfarer.slnx -c "$CONFIGURATION" --no-build --nologo \
+    --logger "console;verbosity=minimal" --logger "trx;LogFilePrefix=wayfarer" --results-directory "$RESULTS_DIR" \
+    --blame-hang-timeout 20m --blame-hang-dump-type none \
+    "$@" || test_rc=$?
+}
+if [ $# -gt 0 ]; then
+  wf_log "running tests ($*)"
+  run_tests "$@"
+else
+  # The cluster tests start and kill silo processes; they get the machine to themselves, after everything else.
+  wf_log "running tests (all but Category=Cluster)"
+  run_tests --filter "Category!=Cluster"
+  wf_log "running the cluster tests (Category=Cluster)"
+  run_tests --filter "Category=Cluster"
+fi
 
 # Sum the <Counters .../> element of every TRX file (one per test assembly; the trx logger reserves a
 # unique file name for each, so assemblies finishing in the same second do not overwrite each other).

@@ -101,14 +101,7 @@ internal sealed partial class ActivationData
     private void LoseRegistration(Directory.GrainAddress winner)
     {
         Runtime.Catalog.Remove(this);
-        List<Message> waiting;
-        lock (_lock)
-        {
-            _state = ActivationState.Invalid;
-            waiting = [.. _inbox];
-            _inbox.Clear();
-            _interleaveCandidates = 0;
-        }
+        var waiting = Invalidate();
 
         Log.RegistrationLost(_logger, GrainId, waiting.Count);
         _deactivated.TrySetResult();
@@ -123,14 +116,7 @@ internal sealed partial class ActivationData
         }
 
         Runtime.Catalog.Remove(this);
-        List<Message> waiting;
-        lock (_lock)
-        {
-            _state = ActivationState.Invalid;
-            waiting = [.. _inbox];
-            _inbox.Clear();
-            _interleaveCandidates = 0;
-        }
+        var waiting = Invalidate();
 
         foreach (var message in waiting)
         {
@@ -172,14 +158,7 @@ internal sealed partial class ActivationData
         }
 
         Runtime.Catalog.Remove(this);
-        List<Message> waiting;
-        lock (_lock)
-        {
-            _state = ActivationState.Invalid;
-            waiting = [.. _inbox];
-            _inbox.Clear();
-            _interleaveCandidates = 0;
-        }
+        var waiting = Invalidate();
 
         Runtime.Metrics.ActivationsDeactivated.Add(1);
         Log.Deactivated(_logger, GrainId, reason);
@@ -214,4 +193,17 @@ internal sealed partial class ActivationData
     }
 
     public void OnTimerDisposed(GrainTimer timer) => Post(static s => { var (a, t) = ((ActivationData, GrainTimer))s!; a._timers.Remove(t); }, (this, timer));
+
+    /// <summary>Marks the activation gone and takes the messages still waiting in its inbox.</summary>
+    private List<Message> Invalidate()
+    {
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            List<Message> waiting = [.. _inbox];
+            _inbox.Clear();
+            _interleaveCandidates = 0;
+            return waiting;
+        }
+    }
 }

@@ -4,35 +4,12 @@ namespace Wayfarer.Runtime.Activation;
 
 internal sealed partial class SiloRuntime
 {
-    public TGrainInterface GetGrain<TGrainInterface>(string primaryKey, string? grainClassNamePrefix = null)
-        where TGrainInterface : IGrainWithStringKey
-    {
-        ArgumentNullException.ThrowIfNull(primaryKey);
-        return Make<TGrainInterface>(primaryKey, grainClassNamePrefix);
-    }
+    protected override IGrainReferenceRuntime ReferenceRuntime => this;
 
-    public TGrainInterface GetGrain<TGrainInterface>(Guid primaryKey, string? grainClassNamePrefix = null)
-        where TGrainInterface : IGrainWithGuidKey
-        => Make<TGrainInterface>(GrainId.KeyOf(primaryKey), grainClassNamePrefix);
+    protected override string ResolveGrainType(Type interfaceType, string? grainClassNamePrefix)
+        => TypeManager.ResolveGrainType(interfaceType, grainClassNamePrefix);
 
-    public TGrainInterface GetGrain<TGrainInterface>(long primaryKey, string? grainClassNamePrefix = null)
-        where TGrainInterface : IGrainWithIntegerKey
-        => Make<TGrainInterface>(GrainId.KeyOf(primaryKey), grainClassNamePrefix);
-
-    public TGrainInterface GetGrain<TGrainInterface>(Guid primaryKey, string keyExtension, string? grainClassNamePrefix = null)
-        where TGrainInterface : IGrainWithGuidCompoundKey
-        => Make<TGrainInterface>(GrainId.KeyOf(primaryKey, ValidExtension(keyExtension)), grainClassNamePrefix);
-
-    public TGrainInterface GetGrain<TGrainInterface>(long primaryKey, string keyExtension, string? grainClassNamePrefix = null)
-        where TGrainInterface : IGrainWithIntegerCompoundKey
-        => Make<TGrainInterface>(GrainId.KeyOf(primaryKey, ValidExtension(keyExtension)), grainClassNamePrefix);
-
-    public TGrainInterface GetGrain<TGrainInterface>(GrainId grainId)
-        where TGrainInterface : IAddressable
-        => (TGrainInterface)(object)GrainInterfaceRegistry.GetFactory(typeof(TGrainInterface))(this, grainId);
-
-    public TGrainObserverInterface CreateObjectReference<TGrainObserverInterface>(IGrainObserver observer)
-        where TGrainObserverInterface : IGrainObserver
+    public override TGrainObserverInterface CreateObjectReference<TGrainObserverInterface>(IGrainObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
         if (observer is not TGrainObserverInterface)
@@ -56,8 +33,7 @@ internal sealed partial class SiloRuntime
         return GetGrain<TGrainObserverInterface>(activation.GrainId);
     }
 
-    public void DeleteObjectReference<TGrainObserverInterface>(IGrainObserver observer)
-        where TGrainObserverInterface : IGrainObserver
+    public override void DeleteObjectReference<TGrainObserverInterface>(IGrainObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
         lock (_observerLock)
@@ -69,15 +45,5 @@ internal sealed partial class SiloRuntime
                 Catalog.Remove(activation);
             }
         }
-    }
-
-    private TGrainInterface Make<TGrainInterface>(string key, string? grainClassNamePrefix)
-        where TGrainInterface : IAddressable
-        => GetGrain<TGrainInterface>(new GrainId(TypeManager.ResolveGrainType(typeof(TGrainInterface), grainClassNamePrefix), key));
-
-    private static string ValidExtension(string keyExtension)
-    {
-        ArgumentNullException.ThrowIfNull(keyExtension);
-        return keyExtension;
     }
 }

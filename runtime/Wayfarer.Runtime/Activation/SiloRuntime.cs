@@ -17,7 +17,7 @@ namespace Wayfarer.Runtime.Activation;
 
 /// <summary>The in-silo grain runtime: makes references, routes calls to activations (creating them on first use),
 /// collects idle activations and deactivates everything on shutdown.</summary>
-internal sealed partial class SiloRuntime : IGrainFactory, IGrainReferenceRuntime, IAsyncDisposable
+internal sealed partial class SiloRuntime : GrainFactoryBase, IGrainReferenceRuntime, IAsyncDisposable
 {
     private readonly ILogger _logger;
     private readonly ConditionalWeakTable<IGrainObserver, ActivationData> _observers = [];

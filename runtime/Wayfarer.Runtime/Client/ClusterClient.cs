@@ -17,7 +17,7 @@ namespace Wayfarer.Runtime.Client;
 
 /// <summary>The cluster client: finds gateways in the membership table, keeps a connection to each active one, sends
 /// calls round robin, and resolves grain interfaces with the manifest the gateways send in their handshake.</summary>
-internal sealed partial class ClusterClient : IClusterClient, IGrainReferenceRuntime, IFrameHandler, IHostedService, IAsyncDisposable
+internal sealed partial class ClusterClient : GrainFactoryBase, IClusterClient, IGrainReferenceRuntime, IFrameHandler, IHostedService, IAsyncDisposable
 {
     private static long s_nextId;
     private readonly IMembershipTable _membership;
