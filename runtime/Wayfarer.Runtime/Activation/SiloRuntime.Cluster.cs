@@ -207,7 +207,13 @@ internal sealed partial class SiloRuntime : IFrameHandler
             }
         }
 
-        await cluster.Transport.DisconnectAsync(silo);
+        // A dead silo's connections are cut at once so their calls fail fast; a silo that left gracefully closes its
+        // own connections after its grace period, letting the calls it still forwards finish.
+        if (!cluster.Membership.View.TryGetValue(silo, out var entry) || entry.Status != SiloStatus.Stopped)
+        {
+            await cluster.Transport.DisconnectAsync(silo);
+        }
+
         try
         {
             await cluster.Directory.UnregisterSilosAsync([silo]);
