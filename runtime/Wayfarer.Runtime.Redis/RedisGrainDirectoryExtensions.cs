@@ -28,8 +28,25 @@ public static class RedisGrainDirectoryExtensions
     public static ISiloBuilder UseRedisGrainDirectory(this ISiloBuilder builder, Action<RedisGrainDirectoryOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        AddRedisGrainDirectory(builder.Services, configure);
+        return builder;
+    }
+
+    /// <summary>Lets a cluster client read the grain directory, so it sends each call straight to the silo that hosts
+    /// the grain instead of through any gateway.</summary>
+    /// <param name="builder">The client builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static Client.IClientBuilder UseRedisGrainDirectory(this Client.IClientBuilder builder, Action<RedisGrainDirectoryOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddRedisGrainDirectory(builder.Services, configure);
+        return builder;
+    }
+
+    private static void AddRedisGrainDirectory(IServiceCollection services, Action<RedisGrainDirectoryOptions> configure)
+    {
         ArgumentNullException.ThrowIfNull(configure);
-        var services = builder.Services;
         services.AddOptions<RedisGrainDirectoryOptions>().BindConfiguration(RedisGrainDirectoryOptions.SectionName).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisGrainDirectoryOptions>, RedisGrainDirectoryOptionsValidator>());
         services.TryAddKeyedSingleton<IConnectionMultiplexer>(ConnectionServiceKey, (provider, _) => RedisConnectionFactory.Connect(
@@ -42,6 +59,5 @@ public static class RedisGrainDirectoryExtensions
             provider.GetRequiredService<IOptions<RedisGrainDirectoryOptions>>().Value,
             provider.GetService<ILogger<RedisGrainDirectory>>()));
         services.TryAddSingleton<IGrainDirectory>(provider => provider.GetRequiredService<RedisGrainDirectory>());
-        return builder;
     }
 }

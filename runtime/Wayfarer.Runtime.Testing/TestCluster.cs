@@ -138,7 +138,7 @@ public sealed class TestCluster : IAsyncDisposable
         var settings = new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Development };
         var builder = Host.CreateApplicationBuilder(settings);
         builder.Configuration.AddInMemoryCollection(_builder.Configuration);
-        builder.UseWayfarerClient(client => client.UseCluster(_builder.ServiceId, _builder.ClusterId).UseMembershipTable(_membership));
+        builder.UseWayfarerClient(client => client.UseCluster(_builder.ServiceId, _builder.ClusterId).UseMembershipTable(_membership).UseGrainDirectory(_directory));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         _clients.Add(host);

@@ -25,7 +25,9 @@ internal static class GrainClientExtensions
         {
             var redis = builder.Configuration.GetConnectionString("Redis")
                 ?? throw new InvalidOperationException("ConnectionStrings:Redis must be set: the cluster client finds its gateways there.");
-            builder.UseWayfarerClient(client => client.UseRedisClustering(o => o.ConnectionString = redis));
+            builder.UseWayfarerClient(client => client
+                .UseRedisClustering(o => o.ConnectionString = redis)
+                .UseRedisGrainDirectory(o => o.ConnectionString = redis));
             return builder;
         }
 

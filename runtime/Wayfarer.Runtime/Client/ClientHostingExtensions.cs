@@ -37,6 +37,14 @@ public static class ClientHostingExtensions
         return builder;
     }
 
+    /// <summary>Uses a grain directory instance directly (tests in one process): calls go straight to the owning silo.</summary>
+    public static IClientBuilder UseGrainDirectory(this IClientBuilder builder, Directory.IGrainDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(directory);
+        return builder;
+    }
+
     /// <summary>Sets the service and cluster ids.</summary>
     public static IClientBuilder UseCluster(this IClientBuilder builder, string serviceId, string clusterId)
     {

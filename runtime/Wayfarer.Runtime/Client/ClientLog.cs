@@ -14,6 +14,9 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 402, EventName = "GatewayRefused", Level = LogLevel.Warning, Message = "Gateway {Silo} refused the connection: {Reason}")]
     public static partial void GatewayRefused(ILogger logger, SiloAddress silo, string reason);
 
+    [LoggerMessage(EventId = 404, EventName = "DirectoryLookupFailed", Level = LogLevel.Debug, Message = "Looking up a grain's silo failed; calling through a gateway")]
+    public static partial void DirectoryLookupFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 403, EventName = "RefreshFailed", Level = LogLevel.Warning, Message = "Reading gateways from the membership table failed; retrying")]
     public static partial void RefreshFailed(ILogger logger, Exception exception);
 }

@@ -29,14 +29,18 @@ internal sealed partial class ClusterClient : GrainFactoryBase, IClusterClient, 
     private readonly ConcurrentDictionary<SiloAddress, ClusterConnection> _gateways = new();
     private readonly ConcurrentDictionary<SiloAddress, byte> _connecting = new();
     private readonly ConcurrentDictionary<SiloAddress, byte> _draining = new();
+    private readonly OwnerCache _owners;
     private readonly CancellationTokenSource _stopping = new();
     private ImmutableDictionary<string, ImmutableArray<GrainTypeManifestEntry>> _byInterface = ImmutableDictionary<string, ImmutableArray<GrainTypeManifestEntry>>.Empty;
     private Task? _refreshLoop;
     private int _roundRobin;
 
-    public ClusterClient(IMembershipTable membership, IOptions<ClusterClientOptions> options, IOptions<ClusterOptions> ids, TimeProvider time, ILoggerFactory loggerFactory)
+    public ClusterClient(
+        IMembershipTable membership, IOptions<ClusterClientOptions> options, IOptions<ClusterOptions> ids, TimeProvider time, ILoggerFactory loggerFactory,
+        IEnumerable<Directory.IGrainDirectory> directories)
     {
         _membership = membership;
+        _owners = new OwnerCache(directories.FirstOrDefault(), time, loggerFactory.CreateLogger("Wayfarer.Runtime.Client"));
         _options = options.Value;
         _ids = ids.Value;
         _time = time;
@@ -183,6 +187,23 @@ internal sealed partial class ClusterClient : GrainFactoryBase, IClusterClient, 
         _byInterface = builder.ToImmutable();
     }
 
+    /// <summary>The gateway for a call to <paramref name="grain"/>: the silo that hosts it when the client knows (no
+    /// forwarding hop), else any connected gateway.</summary>
+    private ClusterConnection PickGateway(GrainId grain)
+    {
+        if (_owners.Find(grain) is { } owner)
+        {
+            if (_gateways.TryGetValue(owner, out var direct) && !direct.IsClosed && !direct.IsDraining)
+            {
+                return direct;
+            }
+
+            _owners.Forget(grain);
+        }
+
+        return PickGateway();
+    }
+
     private ClusterConnection PickGateway()
     {
         var connections = _gateways.Values.Where(c => !c.IsClosed && !c.IsDraining && !_draining.ContainsKey((SiloAddress)c.PeerState!)).ToArray();
@@ -207,7 +228,7 @@ internal sealed partial class ClusterClient : GrainFactoryBase, IClusterClient, 
             var timeout = request.Method.ResponseTimeout ?? _options.ResponseTimeout;
             var payload = Encode(call.Id, target, request, timeout);
             call.Arm(timeout, _time, cancellationToken, () => new GrainCallTimeoutException(target.GrainId, request.Method.ToString(), timeout));
-            _ = SendAsync(call, payload);
+            _ = SendAsync(call, payload, target.GrainId);
         }
         catch (Exception exception) when (exception is SiloUnavailableException or System.Text.Json.JsonException or NotSupportedException)
         {
@@ -219,14 +240,14 @@ internal sealed partial class ClusterClient : GrainFactoryBase, IClusterClient, 
 
     /// <summary>Sends on a gateway; a gateway whose connection turns out closed before the request left is skipped for
     /// another (the request was never sent, so trying again cannot run it twice).</summary>
-    private async Task SendAsync<TResult>(ClientCall<TResult> call, byte[] payload)
+    private async Task SendAsync<TResult>(ClientCall<TResult> call, byte[] payload, GrainId grain)
     {
         for (var attempt = 0; ; attempt++)
         {
             ClusterConnection connection;
             try
             {
-                connection = PickGateway();
+                connection = PickGateway(grain);
             }
             catch (SiloUnavailableException exception)
             {
@@ -255,7 +276,7 @@ internal sealed partial class ClusterClient : GrainFactoryBase, IClusterClient, 
 
     public void InvokeOneWay(GrainReference target, GrainRequest request)
     {
-        var connection = PickGateway();
+        var connection = PickGateway(target.GrainId);
         var payload = Encode(Interlocked.Increment(ref s_nextId), target, request, Timeout.InfiniteTimeSpan);
         _ = connection.SendAsync(FrameType.OneWay, payload).AsTask().ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
     }

@@ -23,6 +23,7 @@ public sealed class ClientHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.UseWayfarerClient(client => client
             .UseRedisClustering(o => o.ConnectionString = settings.RedisConnectionString)
+            .UseRedisGrainDirectory(o => o.ConnectionString = settings.RedisConnectionString)
             .UseCluster(settings.ServiceId, settings.ClusterId));
         var host = builder.Build();
         await host.StartAsync();
