@@ -45,9 +45,9 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IGrainReferenceRun
         TypeManager = new GrainTypeManager(assemblies.Select(a => a.Assembly));
         IncomingFilters = services.GetServices<IIncomingGrainCallFilter>().ToArray();
         OutgoingFilters = services.GetServices<IOutgoingGrainCallFilter>().ToArray();
-        var json = GrainJson.CreateOptions();
-        json.Converters.Add(new GrainReferenceJsonConverter(this));
-        Copier = new JsonDeepCopier(json);
+        JsonOptions = GrainJson.CreateOptions();
+        JsonOptions.Converters.Add(new GrainReferenceJsonConverter(this));
+        Copier = new JsonDeepCopier(JsonOptions);
         metrics.SetActivationCount(() => Catalog.Count);
     }
 
@@ -66,6 +66,9 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IGrainReferenceRun
     public Catalog Catalog { get; }
 
     public GrainTypeManager TypeManager { get; }
+
+    /// <summary>The JSON settings for arguments and results (copies and the wire): grain references bind to this runtime.</summary>
+    public JsonSerializerOptions JsonOptions { get; }
 
     public IDeepCopier Copier { get; }
 

@@ -11,9 +11,6 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 401, EventName = "GatewayUnreachable", Level = LogLevel.Warning, Message = "Gateway {Silo} is unreachable: {Reason}")]
     public static partial void GatewayUnreachable(ILogger logger, SiloAddress silo, string reason);
 
-    [LoggerMessage(EventId = 402, EventName = "GatewayRefused", Level = LogLevel.Warning, Message = "Gateway {Silo} refused the connection: {Reason}")]
-    public static partial void GatewayRefused(ILogger logger, SiloAddress silo, string reason);
-
     [LoggerMessage(EventId = 404, EventName = "DirectoryLookupFailed", Level = LogLevel.Debug, Message = "Looking up a grain's silo failed; calling through a gateway")]
     public static partial void DirectoryLookupFailed(ILogger logger, Exception exception);
 

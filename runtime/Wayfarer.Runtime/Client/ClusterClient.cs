@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -135,32 +134,18 @@ internal sealed partial class ClusterClient : GrainFactoryBase, IClusterClient, 
             return;
         }
 
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await socket.ConnectAsync(silo.Host, silo.Port, timeout.Token);
-            var pipe = new DuplexStreamPipe(new NetworkStream(socket, ownsSocket: true));
-            await HandshakeIO.WriteAsync(pipe.Output, FrameType.Handshake, new Handshake { Role = "client", ServiceId = _ids.ServiceId, ClusterId = _ids.ClusterId }, timeout.Token);
-            var (type, answer) = await HandshakeIO.ReadAsync(pipe.Input, timeout.Token);
-            if (type == FrameType.Reject || answer.Silo != silo.ToString())
-            {
-                ClientLog.GatewayRefused(_logger, silo, answer.Reason ?? $"it is now {answer.Silo}");
-                await pipe.Input.CompleteAsync();
-                await pipe.Output.CompleteAsync();
-                return;
-            }
-
+            var hello = new Handshake { Role = "client", ServiceId = _ids.ServiceId, ClusterId = _ids.ClusterId };
+            var (pipe, answer) = await SiloConnector.ConnectAsync(silo, hello, _stopping.Token);
             MergeManifest(answer.GrainTypes);
             var connection = new ClusterConnection(pipe, this, _logger, silo.ToString()) { PeerState = silo };
             _gateways[silo] = connection;
             connection.Start();
             ClientLog.GatewayConnected(_logger, silo);
         }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException or IOException or InvalidDataException or System.Text.Json.JsonException)
+        catch (SiloUnreachableException exception)
         {
-            socket.Dispose();
             ClientLog.GatewayUnreachable(_logger, silo, exception.Message);
         }
         finally

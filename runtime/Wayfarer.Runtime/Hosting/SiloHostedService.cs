@@ -8,7 +8,6 @@ using Wayfarer.Runtime.Directory;
 using Wayfarer.Runtime.Membership;
 using Wayfarer.Runtime.Placement;
 using Wayfarer.Runtime.Reminders;
-using Wayfarer.Runtime.Serialization;
 using Wayfarer.Runtime.Transport;
 
 namespace Wayfarer.Runtime.Hosting;
@@ -35,7 +34,7 @@ internal sealed class SiloHostedService(SiloRuntime runtime, IServiceProvider se
         {
             if (_cluster is { } cluster)
             {
-                _reminders.Ownership = grain => OwnsReminders(cluster, grain);
+                _reminders.Ownership = cluster.Placement.IsHashOwner;
             }
 
             await _reminders.StartAsync(cancellationToken);
@@ -57,8 +56,6 @@ internal sealed class SiloHostedService(SiloRuntime runtime, IServiceProvider se
         var listen = new IPEndPoint(IPAddress.Parse(endpoint.ListenAddress), endpoint.Port);
         var host = endpoint.AdvertisedHost ?? (listen.Address.Equals(IPAddress.Any) ? Dns.GetHostName() : endpoint.ListenAddress);
         var transport = new ClusterTransport(loggerFactory, new SiloAddress(host, endpoint.Port, time.GetUtcNow().UtcTicks), listen, ids.ServiceId, ids.ClusterId);
-        var json = GrainJson.CreateOptions();
-        json.Converters.Add(new GrainReferenceJsonConverter(runtime));
         var self = new MembershipEntry
         {
             Silo = transport.LocalSilo,
@@ -69,12 +66,11 @@ internal sealed class SiloHostedService(SiloRuntime runtime, IServiceProvider se
             GrainTypes = [.. runtime.TypeManager.Types.Where(t => !t.IsObserver).Select(t => t.Name)],
         };
 
-        // The membership service starts after the listener binds, so the advertised port is the real one.
-        MembershipService? membership = null;
-        var state = new Lazy<ClusterState>(() => new ClusterState(transport, membership!, directory, new PlacementService(membership!), new MessageCodec(json)));
-        transport.Handler = new DeferredHandler(() => (IFrameHandler)runtime);
+        // Membership starts after the listener binds, so the advertised port is the real one. Nobody sends frames here
+        // before the silo joins the table, which happens after the runtime is attached below.
+        transport.Handler = runtime;
         await transport.StartAsync(cancellationToken);
-        membership = new MembershipService(
+        var membership = new MembershipService(
             table,
             services.GetRequiredService<IOptions<MembershipOptions>>().Value,
             time,
@@ -95,26 +91,10 @@ internal sealed class SiloHostedService(SiloRuntime runtime, IServiceProvider se
             })
         { ClusterId = ids.ClusterId };
         membership.DeclaredDead += () => lifetime.StopApplication();
-        runtime.AttachCluster(state.Value);
+        var state = new ClusterState(transport, membership, directory, new PlacementService(membership), new MessageCodec(runtime.JsonOptions));
+        runtime.AttachCluster(state);
         await membership.JoinAsync(cancellationToken);
-        return state.Value;
-    }
-
-    private static bool OwnsReminders(ClusterState cluster, GrainId grain)
-    {
-        var active = cluster.Membership.ActiveSilos.Select(e => e.Silo).OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
-        if (active.Count == 0)
-        {
-            return true;
-        }
-
-        var hash = 2166136261u;
-        foreach (var c in grain.ToString())
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return active[(int)(hash % (uint)active.Count)].Equals(cluster.Self);
+        return state;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -148,15 +128,5 @@ internal sealed class SiloHostedService(SiloRuntime runtime, IServiceProvider se
 
             await _cluster.Transport.DisposeAsync();
         }
-    }
-
-    /// <summary>Lets the transport accept connections before the runtime is attached; frames go to the runtime once it is.</summary>
-    private sealed class DeferredHandler(Func<IFrameHandler> handler) : IFrameHandler
-    {
-        public void OnRequest(ClusterConnection connection, FrameType type, System.Buffers.ReadOnlySequence<byte> payload) => handler().OnRequest(connection, type, payload);
-
-        public void OnCancel(ClusterConnection connection, long requestId) => handler().OnCancel(connection, requestId);
-
-        public void OnClosed(ClusterConnection connection, Exception? error) => handler().OnClosed(connection, error);
     }
 }

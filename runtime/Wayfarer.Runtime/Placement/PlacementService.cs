@@ -1,4 +1,3 @@
-using System.Reflection;
 using Wayfarer.Runtime.Activation;
 using Wayfarer.Runtime.Membership;
 
@@ -32,12 +31,22 @@ internal sealed class PlacementService(MembershipService membership)
 
         if (classType.IsDefined(typeof(HashBasedPlacementAttribute), true))
         {
-            var hash = StableHash(grainId.ToString());
-            return candidates[(int)(hash % (uint)candidates.Count)];
+            return HashPick(grainId, candidates);
         }
 
         return candidates[Random.Shared.Next(candidates.Count)];
     }
+
+    /// <summary>Whether this silo is the one a stable hash of <paramref name="grainId"/> picks among the active silos
+    /// (true when none is active yet). Reminders use it so each has exactly one ticking silo.</summary>
+    public bool IsHashOwner(GrainId grainId)
+    {
+        var active = membership.ActiveSilos.Select(e => e.Silo).OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
+        return active.Count == 0 || HashPick(grainId, active).Equals(membership.Self);
+    }
+
+    private static SiloAddress HashPick(GrainId grainId, IReadOnlyList<SiloAddress> sortedSilos)
+        => sortedSilos[(int)(StableHash(grainId.ToString()) % (uint)sortedSilos.Count)];
 
     private static uint StableHash(string text)
     {

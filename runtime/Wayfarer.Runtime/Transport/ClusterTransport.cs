@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Logging;
@@ -157,39 +156,10 @@ internal sealed class ClusterTransport : IAsyncDisposable
 
     private async Task<ClusterConnection> ConnectAsync(SiloAddress silo)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await socket.ConnectAsync(silo.Host, silo.Port, timeout.Token);
-            var pipe = new DuplexStreamPipe(new NetworkStream(socket, ownsSocket: true));
-            await HandshakeIO.WriteAsync(pipe.Output, FrameType.Handshake, Own(), timeout.Token);
-            var (type, answer) = await HandshakeIO.ReadAsync(pipe.Input, timeout.Token);
-            if (type == FrameType.Reject)
-            {
-                throw new SiloUnavailableException($"{silo} refused the connection: {answer.Reason}");
-            }
-
-            if (answer.Silo != silo.ToString())
-            {
-                throw new SiloUnavailableException($"{silo.Endpoint} is now {answer.Silo}: the silo {silo} is gone.");
-            }
-
-            var connection = new ClusterConnection(pipe, Handler!, _logger, silo.ToString()) { PeerState = silo };
-            connection.Start();
-            return connection;
-        }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException or IOException or InvalidDataException or System.Text.Json.JsonException)
-        {
-            socket.Dispose();
-            throw new SiloUnreachableException(silo, exception.Message, exception);
-        }
-        catch (SiloUnavailableException exception)
-        {
-            socket.Dispose();
-            throw new SiloUnreachableException(silo, exception.Message, exception);
-        }
+        var (pipe, _) = await SiloConnector.ConnectAsync(silo, Own(), _stopping.Token);
+        var connection = new ClusterConnection(pipe, Handler!, _logger, silo.ToString()) { PeerState = silo };
+        connection.Start();
+        return connection;
     }
 
     /// <summary>Closes the connection to a silo (declared dead, or leaving), failing its pending calls at once.</summary>
