@@ -115,10 +115,11 @@ api_dll=client/Wayfarer.Client/bin/$CONFIGURATION/net10.0/Wayfarer.Client.dll
 
 # The first silo applies migrations alone; the second starts once it is ready.
 wf_log "starting silo 1 (cluster port $SILO_PORT, management http://127.0.0.1:$SILO_HTTP_PORT)"
-Wayfarer__Endpoint__Port=$SILO_PORT start_app "silo 1" "$silo_dll" --urls "http://127.0.0.1:$SILO_HTTP_PORT"
+# The silos read users' own model keys from the encrypted key store, so they need the master key too.
+Wayfarer__Auth__MasterKey=$WAYFARER_MASTER_KEY Wayfarer__Endpoint__Port=$SILO_PORT start_app "silo 1" "$silo_dll" --urls "http://127.0.0.1:$SILO_HTTP_PORT"
 wait_ready "$SILO_HTTP_PORT" || wf_die "silo 1 did not become ready within ${READY_TIMEOUT_S}s"
 wf_log "starting silo 2 (cluster port $((SILO_PORT + 1)), management http://127.0.0.1:$((SILO_HTTP_PORT + 1)))"
-Wayfarer__Endpoint__Port=$((SILO_PORT + 1)) start_app "silo 2" "$silo_dll" --urls "http://127.0.0.1:$((SILO_HTTP_PORT + 1))"
+Wayfarer__Auth__MasterKey=$WAYFARER_MASTER_KEY Wayfarer__Endpoint__Port=$((SILO_PORT + 1)) start_app "silo 2" "$silo_dll" --urls "http://127.0.0.1:$((SILO_HTTP_PORT + 1))"
 
 wf_log "starting the API front-end"
 Wayfarer__Auth__SigningKey=$WAYFARER_SIGNING_KEY Wayfarer__Auth__MasterKey=$WAYFARER_MASTER_KEY Wayfarer__Api__GrainAccess=Cluster \

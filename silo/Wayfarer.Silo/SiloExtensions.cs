@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Wayfarer.Grains.Agents;
+using Wayfarer.Grains.Ledger;
 using Wayfarer.Grains.Memory;
 using Wayfarer.Runtime.Diagnostics;
 using Wayfarer.Runtime.Hosting;
@@ -73,7 +75,9 @@ internal static class SiloExtensions
                 })
                 .AddPostgresGrainStorageAsDefault(o => o.ConnectionString = postgres)
                 .UsePostgresReminderTable(o => o.ConnectionString = postgres)
-                .AddWayfarerMemory(postgres);
+                .AddWayfarerMemory(postgres)
+                .AddWayfarerLedger(postgres)
+                .AddWayfarerAgents();
         });
         return builder;
     }

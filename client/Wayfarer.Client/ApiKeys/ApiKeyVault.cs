@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Wayfarer.Client.Auth;
 using Wayfarer.Client.Infrastructure;
+using Wayfarer.Grains.Security;
 
 namespace Wayfarer.Client.ApiKeys;
 

@@ -3,8 +3,10 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Wayfarer.Client.Agents;
 using Wayfarer.Client.ApiKeys;
 using Wayfarer.Client.Auth;
+using Wayfarer.Client.Costs;
 using Wayfarer.Client.Infrastructure;
 using Wayfarer.Client.Plans;
 using Wayfarer.Client.Search;
@@ -34,6 +36,7 @@ internal static class ApiExtensions
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
+        services.AddLedgerApi();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<RedisHealthCheck>("redis", tags: ["ready"])
@@ -67,7 +70,10 @@ internal static class ApiExtensions
         app.MapPlanSharesApi();
         app.MapPlanEventsApi();
         app.MapSessionsApi();
+        app.MapAgentsApi();
+        app.MapNotificationsApi();
         app.MapSearchApi();
+        app.MapLedgerApi();
         return app;
     }
 }

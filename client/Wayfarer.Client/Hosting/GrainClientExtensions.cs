@@ -1,3 +1,5 @@
+using Wayfarer.Grains.Agents;
+using Wayfarer.Grains.Ledger;
 using Wayfarer.Grains.Memory;
 using Wayfarer.Grains.Users;
 using Wayfarer.Runtime.Client;
@@ -47,7 +49,9 @@ internal static class GrainClientExtensions
             })
             .AddPostgresGrainStorageAsDefault(o => o.ConnectionString = postgres)
             .UsePostgresReminderTable(o => o.ConnectionString = postgres)
-            .AddWayfarerMemory(postgres));
+            .AddWayfarerMemory(postgres)
+            .AddWayfarerLedger(postgres)
+            .AddWayfarerAgents());
         return builder;
     }
 }

@@ -6,7 +6,8 @@ using Wayfarer.Runtime;
 
 namespace Wayfarer.Client.Sessions;
 
-/// <summary>Agent sessions: start one on a plan, read it, read and add conversation messages.</summary>
+/// <summary>Agent sessions: start one on a plan, read it, read its conversation (messages are sent to the agents by
+/// <see cref="Agents.AgentsApi"/>).</summary>
 internal static class SessionsApi
 {
     public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
@@ -15,7 +16,6 @@ internal static class SessionsApi
         var group = routes.MapGroup("/api/sessions/{id}").WithTags("Sessions").RequireAuthorization();
         group.MapGet("/", GetAsync).Produces<SessionSnapshot>();
         group.MapGet("/messages", MessagesAsync).Produces<Page<SessionMessage>>();
-        group.MapPost("/messages", AppendAsync).Produces<SessionMessage>(StatusCodes.Status201Created).ProducesValidationProblem();
         return group;
     }
 
@@ -78,32 +78,6 @@ internal static class SessionsApi
         var more = messages.Count > take;
         var page = more ? messages.Take(take).ToArray() : messages;
         return TypedResults.Ok(new Page<SessionMessage>(page, more ? Cursor.Encode(page[^1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null));
-    }
-
-    private static async Task<IResult> AppendAsync(string id, SessionMessageRequest request, HttpContext context, IGrainFactory grains)
-    {
-        var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(request.Content) || request.Content.Length > 32_000)
-        {
-            errors.Add("content", "is required (at most 32000 characters).");
-        }
-        else if (request.Content.Contains('\0', StringComparison.Ordinal))
-        {
-            errors.Add("content", "must not contain NUL characters.");
-        }
-
-        if (!errors.IsValid)
-        {
-            return errors.ToProblem();
-        }
-
-        if (!Ids.IsValid(id))
-        {
-            return NotFound();
-        }
-
-        var result = await grains.GetGrain<IAgentSessionGrain>(id).AppendMessage(context.User.UserId(), MessageRole.User, request.Content!);
-        return result.Value is null ? NotFound() : TypedResults.Created($"/api/sessions/{id}/messages", result.Value);
     }
 
     private static IResult NotFound() => TypedResults.Problem(title: "Session not found", statusCode: StatusCodes.Status404NotFound);

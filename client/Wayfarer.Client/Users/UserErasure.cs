@@ -48,6 +48,7 @@ internal sealed partial class UserErasure(
         var erasedKeys = new List<string>();
         foreach (var sessionId in await data.SessionIdsAsync(userId, ct))
         {
+            await grains.GetGrain<Wayfarer.Grains.Agents.IOrchestratorGrain>(sessionId).Forget(userId);
             await grains.GetGrain<IAgentSessionGrain>(sessionId).Erase(userId);
             erasedKeys.Add(sessionId);
         }

@@ -27,6 +27,10 @@ public interface IAgentSessionGrain : IGrainWithStringKey
     /// <summary>Sets (or, with a null value, removes) one agent's state blob.</summary>
     Task<SessionResult<SessionSnapshot>> SetAgentState(string callerId, string agent, string? state);
 
+    /// <summary>Removes every message with a sequence above <paramref name="keepThrough"/> (a rolled-back agent run's
+    /// messages) and returns the session.</summary>
+    Task<SessionResult<SessionSnapshot>> TruncateMessages(string callerId, int keepThrough);
+
     /// <summary>Deletes the session and its messages. True when there was one to delete.</summary>
     Task<bool> Erase(string callerId);
 }

@@ -69,6 +69,7 @@ public sealed partial class PlanGrain(
         await state.ClearStateAsync();
         LogDeleted(logger, this.GetPrimaryKeyString());
         await SyncMemoryAsync(ownerId);
+        await SyncWatchAsync(ownerId, null);
         DeactivateOnIdle();
         return last;
     }
@@ -159,6 +160,7 @@ public sealed partial class PlanGrain(
     private async Task AppendVersionAsync(string authorId, PlanContent content, string change)
     {
         var s = state.State;
+        var wasConfirmed = s.Plan?.Status == PlanStatus.Confirmed;
         var now = timeProvider.GetUtcNow();
         s.Version++;
         s.Plan = content;
@@ -167,6 +169,10 @@ public sealed partial class PlanGrain(
         s.History.Add(new PlanVersionEntry { Version = s.Version, AuthorId = authorId, At = now, Change = change, Content = content });
         await state.WriteStateAsync();
         await SyncMemoryAsync(s.OwnerId);
+        if (wasConfirmed || content.Status == PlanStatus.Confirmed)
+        {
+            await SyncWatchAsync(s.OwnerId, content);
+        }
     }
 
     [LoggerMessage(EventId = 1, EventName = "PlanCreated", Level = LogLevel.Information, Message = "Plan {PlanId} created (parent {ParentPlanId})")]

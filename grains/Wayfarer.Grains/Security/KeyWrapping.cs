@@ -1,15 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Wayfarer.Client.ApiKeys;
+namespace Wayfarer.Grains.Security;
 
 /// <summary>AES-256-GCM sealing: output is nonce (12 bytes) || tag (16 bytes) || ciphertext. The associated data binds
 /// each sealed value to its owner and purpose, so a ciphertext copied to another row does not open.</summary>
-internal static class KeyWrapping
+public static class KeyWrapping
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
+    /// <summary>Seals <paramref name="plaintext"/> under <paramref name="key"/> (32 bytes), bound to <paramref name="associatedData"/>.</summary>
     public static byte[] Seal(byte[] key, byte[] plaintext, string associatedData)
     {
         var output = new byte[NonceSize + TagSize + plaintext.Length];
@@ -20,6 +21,7 @@ internal static class KeyWrapping
         return output;
     }
 
+    /// <summary>Opens a value sealed by <see cref="Seal"/> with the same key and associated data.</summary>
     /// <exception cref="AuthenticationTagMismatchException">The value was tampered with or sealed under another key.</exception>
     public static byte[] Open(byte[] key, byte[] sealedValue, string associatedData)
     {

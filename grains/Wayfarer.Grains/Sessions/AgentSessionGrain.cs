@@ -72,6 +72,25 @@ public sealed class AgentSessionGrain(
         SetEntry(callerId, state.State.AgentStates, agent, value);
 
     /// <inheritdoc />
+    public async Task<SessionResult<SessionSnapshot>> TruncateMessages(string callerId, int keepThrough)
+    {
+        if (!IsOwner(callerId))
+        {
+            return NotFound<SessionSnapshot>();
+        }
+
+        var keep = Math.Max(0, keepThrough);
+        if (state.State.Messages.Count > keep)
+        {
+            state.State.Messages.RemoveRange(keep, state.State.Messages.Count - keep);
+            state.State.LastActivityAt = timeProvider.GetUtcNow();
+            await state.WriteStateAsync();
+        }
+
+        return new(SessionOutcome.Ok, Snapshot());
+    }
+
+    /// <inheritdoc />
     public async Task<bool> Erase(string callerId)
     {
         if (!IsOwner(callerId))

@@ -4,6 +4,8 @@ namespace Wayfarer.Runtime.Diagnostics;
 
 internal sealed class RuntimeDiagnostics(SiloRuntime runtime) : IRuntimeDiagnostics
 {
+    public string SiloName => runtime.Cluster?.Self.ToString() ?? "local";
+
     public int ActivationCount => runtime.Catalog.Count;
 
     public long PendingCallCount => runtime.Metrics.PendingCalls;

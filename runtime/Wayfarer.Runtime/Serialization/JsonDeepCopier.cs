@@ -13,6 +13,10 @@ internal sealed class JsonDeepCopier(JsonSerializerOptions options) : IDeepCopie
 {
     private static readonly ConcurrentDictionary<Type, bool> s_immutable = new();
 
+    // Runtime types that serialize but cannot be read back (compiler-made collections such as the type of a collection
+    // expression assigned to IReadOnlyList<T>): their copies are read as the declared type instead.
+    private static readonly ConcurrentDictionary<Type, bool> s_unreadable = new();
+
     public T Copy<T>(T value)
     {
         if (value is null || ImmutableType<T>.Value)
@@ -27,7 +31,20 @@ internal sealed class JsonDeepCopier(JsonSerializerOptions options) : IDeepCopie
         }
 
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, runtimeType, options);
-        return (T)JsonSerializer.Deserialize(bytes, runtimeType, options)!;
+        if (runtimeType != typeof(T) && s_unreadable.ContainsKey(runtimeType))
+        {
+            return (T)JsonSerializer.Deserialize(bytes, typeof(T), options)!;
+        }
+
+        try
+        {
+            return (T)JsonSerializer.Deserialize(bytes, runtimeType, options)!;
+        }
+        catch (NotSupportedException) when (runtimeType != typeof(T))
+        {
+            s_unreadable[runtimeType] = true;
+            return (T)JsonSerializer.Deserialize(bytes, typeof(T), options)!;
+        }
     }
 
     public static bool IsImmutable(Type type) => s_immutable.GetOrAdd(type, static t => Compute(t, []));

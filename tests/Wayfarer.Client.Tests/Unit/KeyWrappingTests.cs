@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Wayfarer.Client.ApiKeys;
+using Wayfarer.Grains.Security;
 
 namespace Wayfarer.Client.Tests.Unit;
 

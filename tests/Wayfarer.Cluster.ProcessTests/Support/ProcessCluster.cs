@@ -26,12 +26,18 @@ public sealed class ProcessCluster : IAsyncDisposable
     public IGrainFactory Client => (_client ?? throw new InvalidOperationException("no client yet")).Client;
 
     /// <summary>Creates an empty cluster with a fresh service id; its logs go under the temp directory.</summary>
-    public static ProcessCluster Create(string postgres, string redis, string name)
+    /// <param name="postgres">The PostgreSQL connection string.</param>
+    /// <param name="redis">The Redis connection string.</param>
+    /// <param name="name">The service id's prefix.</param>
+    /// <param name="environment">More environment variables for every silo (configuration such as
+    /// <c>Wayfarer__Agents__MaxRunAttempts</c>).</param>
+    public static ProcessCluster Create(string postgres, string redis, string name, IReadOnlyDictionary<string, string>? environment = null)
     {
         var serviceId = $"{name}-{Guid.NewGuid():N}"[..Math.Min(name.Length + 13, 60)];
         var logs = Path.Combine(Path.GetTempPath(), "wayfarer-process-tests", serviceId);
         Directory.CreateDirectory(logs);
-        return new ProcessCluster(new SiloSettings(postgres, redis, serviceId, logs));
+        var settings = new SiloSettings(postgres, redis, serviceId, logs);
+        return new ProcessCluster(environment is null ? settings : settings with { ExtraEnvironment = environment });
     }
 
     /// <summary>Starts silos: the first alone (it applies the migrations), the rest in parallel.</summary>

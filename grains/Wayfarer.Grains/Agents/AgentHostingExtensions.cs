@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Wayfarer.Grains.Agents.Models;
+using Wayfarer.Grains.Agents.Orchestration;
+using Wayfarer.Grains.Agents.Telemetry;
+using Wayfarer.Planning;
+using Wayfarer.Planning.Catalog;
+using Wayfarer.Planning.Offline;
+using Wayfarer.Runtime.Filters;
+using Wayfarer.Runtime.Hosting;
+
+namespace Wayfarer.Grains.Agents;
+
+/// <summary>Registers the agents.</summary>
+public static class AgentHostingExtensions
+{
+    /// <summary>Adds the orchestrator and specialist agent grains, the offline planner over the embedded catalogue, the
+    /// model layer (options from <c>Wayfarer:Models</c>), the run settings (<c>Wayfarer:Agents</c>) and the call filter
+    /// that records agent-to-agent messages. Needs an <see cref="Ledger.ILedgerWriter"/> (the ledger registration).</summary>
+    public static ISiloBuilder AddWayfarerAgents(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        builder.AddGrainAssembly(typeof(OrchestratorGrain).Assembly);
+        services.AddOptions<ModelOptions>().Bind(builder.Configuration.GetSection(ModelOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>>(new DelegateValidator<ModelOptions>(o => o.Validate())));
+        services.AddOptions<AgentOptions>().Bind(builder.Configuration.GetSection(AgentOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOptions>>(new DelegateValidator<AgentOptions>(o => o.Validate())));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => PlanningData.Default);
+        services.TryAddSingleton(sp => new OfflinePlanner(sp.GetRequiredService<PlanningData>()));
+        services.TryAddSingleton(sp => new MessageInterpreter(sp.GetRequiredService<PlanningData>()));
+        services.TryAddSingleton<PriceTable>();
+        services.TryAddSingleton<IModelResolver, ModelResolver>();
+        services.TryAddSingleton<IChatClientFactory, OpenAIChatClientFactory>();
+        services.TryAddSingleton(sp => new AgentMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton<AgentExecutionLog>();
+        services.TryAddSingleton<RunPipeline>();
+        services.TryAddSingleton<Watch.PlanWatchMarker>();
+        builder.AddOutgoingGrainCallFilter<AgentCommunicationFilter>();
+        return builder;
+    }
+
+    private sealed class DelegateValidator<T>(Func<T, string?> validate) : IValidateOptions<T>
+        where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options) =>
+            validate(options) is { } error ? ValidateOptionsResult.Fail(error) : ValidateOptionsResult.Success;
+    }
+}
