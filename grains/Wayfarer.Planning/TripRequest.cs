@@ -80,6 +80,23 @@ public sealed record TripRequest(
             preferences.PreferredTransport, DefaultDayStart, DefaultDayEnd);
     }
 
+    /// <summary>The request with what a JSON caller may leave out filled in: empty lists for missing lists, USD for a
+    /// missing currency (codes upper-cased), 09:00–21:00 for a missing day window (both times midnight).</summary>
+    public TripRequest WithDefaults()
+    {
+        var noWindow = DayStart == TimeOnly.MinValue && DayEnd == TimeOnly.MinValue;
+        return this with
+        {
+            Destinations = Destinations ?? [],
+            Currency = string.IsNullOrWhiteSpace(Currency) ? "USD" : Currency.Trim().ToUpperInvariant(),
+            Interests = Interests ?? [],
+            DietaryNeeds = DietaryNeeds ?? [],
+            PreferredTransport = PreferredTransport ?? [],
+            DayStart = noWindow ? DefaultDayStart : DayStart,
+            DayEnd = noWindow ? DefaultDayEnd : DayEnd,
+        };
+    }
+
     /// <summary>The preferences part, for a <see cref="PlanContent"/>.</summary>
     public TravelPreferences ToPreferences() => new(BudgetLevel, Pace, Interests, DietaryNeeds, Mobility, PreferredTransport);
 }

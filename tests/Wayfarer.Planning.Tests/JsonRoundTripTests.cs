@@ -68,4 +68,15 @@ public sealed class JsonRoundTripTests
         Assert.False(back.IsValid);
         Assert.Equal(report.Issues[0], back.Issues[0]);
     }
+
+    [Fact]
+    public void AMinimalJsonRequestFromAToolCallPlansWithDefaults()
+    {
+        const string json = """{"destinations":["Lisbon"],"startDate":"2027-05-10","endDate":"2027-05-12","travelers":2,"currency":"eur"}""";
+        var request = JsonSerializer.Deserialize<TripRequest>(json, Web)!;
+        var result = TestData.Planner.Plan(request);
+        Assert.True(result.Validation.IsValid, result.Validation.ToString());
+        Assert.Equal("EUR", result.Budget.Currency);
+        Assert.Contains(result.Itinerary.Days.SelectMany(d => d.Items), i => i.Start == new TimeOnly(9, 0));
+    }
 }

@@ -21,11 +21,14 @@ public sealed class PlannerPropertyTests
         var destinations = TestData.Data.Places.Destinations;
         var currencies = destinations.Select(d => d.Currency).Concat(["USD", "EUR", "GBP", "JPY"]).Distinct().Where(TestData.Data.Fx.Supports).Order().ToArray();
         var failures = new List<string>();
+        var uncuratedRuns = 0;
         for (var run = 0; run < runs; run++)
         {
             var request = RandomRequest(random, destinations, currencies);
             try
             {
+                var trip = TestData.Planner.Resolve(request);
+                uncuratedRuns += trip.Destinations.Any(d => !d.HasCuratedPlaces) || trip.Origin is { HasCuratedPlaces: false } ? 1 : 0;
                 var unbounded = TestData.Planner.Plan(request);
                 if (random.Next(3) > 0)
                 {
@@ -56,6 +59,7 @@ public sealed class PlannerPropertyTests
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {runs} failed:\n" + string.Join("\n\n", failures.Take(8)));
+        Assert.True(uncuratedRuns >= runs / 20, $"only {uncuratedRuns} of {runs} requests had a city without curated places");
     }
 
     private static TripRequest RandomRequest(Random random, IReadOnlyList<Destination> destinations, string[] currencies)
@@ -81,10 +85,31 @@ public sealed class PlannerPropertyTests
             origin = near[random.Next(near.Count)].City;
         }
 
+        // Now and then a big city without curated places (generic days, borrowed costs, nearest airports), as a
+        // destination near the first one or as the origin.
+        var names = chosen.Select(d => random.Next(2) == 0 ? d.City : $"{d.City}, {d.Country}").ToList();
+        if (random.Next(5) == 0)
+        {
+            var firstCity = TestData.Data.Geo.CityById(first.GeonameId)!;
+            var uncurated = Uncurated.Where(c => GeoMath.DistanceKm(c.Lat, c.Lon, firstCity.Lat, firstCity.Lon) <= Math.Min(maxKm, 3000)).ToList();
+            if (uncurated.Count > 0)
+            {
+                var pick = uncurated[random.Next(uncurated.Count)];
+                if (hasOrigin && random.Next(2) == 0)
+                {
+                    origin = pick.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else if (names.Count < 3 && days >= names.Count + 1 + (hasOrigin ? 1 : 0))
+                {
+                    names.Add($"{pick.Name}, {pick.Country}");
+                }
+            }
+        }
+
         var interests = InterestPool.Where(_ => random.Next(5) == 0).ToList();
         var start = new DateOnly(2027, 1, 1).AddDays(random.Next(365));
         return new TripRequest(
-            chosen.Select(d => random.Next(2) == 0 ? d.City : $"{d.City}, {d.Country}").ToList(),
+            names,
             origin,
             start,
             start.AddDays(days - 1),
@@ -101,6 +126,9 @@ public sealed class PlannerPropertyTests
             random.Next(4) == 0 ? new TimeOnly(random.Next(7, 11), random.Next(4) * 15) : TripRequest.DefaultDayStart,
             random.Next(4) == 0 ? new TimeOnly(random.Next(17, 24), random.Next(4) * 15) : TripRequest.DefaultDayEnd);
     }
+
+    private static readonly IReadOnlyList<City> Uncurated =
+        TestData.Data.Geo.Cities.Where(c => c.Pop >= 1_000_000 && TestData.Data.Places.ByGeonameId(c.Id) is null).OrderBy(c => c.Id).ToList();
 
     private static double Km(Destination a, Destination b)
     {

@@ -145,19 +145,16 @@ public sealed class PlannerTests
         Assert.All(result.Itinerary.Days.SelectMany(d => d.Items).Where(i => i.Cost is not null), i => Assert.Equal("GBP", i.Cost!.Currency));
     }
 
-    [Fact]
-    public void TheStepsCalledOneByOneGiveTheSamePlanAsPlan()
+    [Theory]
+    [InlineData(4)]
+    [InlineData(1)]
+    public void TheStepsCalledOneByOneGiveTheSamePlanAsPlan(int extraDays)
     {
-        var request = TripRequest.Create(["Rome", "Florence"], TestData.Monday, TestData.Monday.AddDays(4), 2, origin: "Paris", currency: "EUR", interests: ["history"]);
+        var request = TripRequest.Create(["Rome", "Florence"], TestData.Monday, TestData.Monday.AddDays(extraDays), 2, origin: "Paris", currency: "EUR", interests: ["history"]);
         var expected = Planner.Plan(request);
         var trip = Planner.Resolve(request);
         var stays = Planner.AllocateStays(trip);
-        var legs = new List<TransportLeg>();
-        foreach (var l in stays.Legs)
-        {
-            var notBefore = legs.Count > 0 && legs[^1].ArrivalDate >= l.Date ? legs[^1].DoorArrival.AddMinutes(60) : (DateTimeOffset?)null;
-            legs.Add(Planner.EstimateLeg(l.From, l.To, l.Date, request, l.Kind, notBefore));
-        }
+        var legs = stays.Legs.Select(l => Planner.EstimateLeg(l.From, l.To, l.Date, request, l.Kind)).ToList();
 
         var frames = Planner.FrameDays(trip, stays, legs);
         var pools = stays.Stays.ToDictionary(s => s.City.GeonameId, s => Planner.FindCandidates(s.City, request, frames.Count(f => f.City?.GeonameId == s.City.GeonameId)).ToList());
@@ -322,5 +319,20 @@ public sealed class PlannerTests
         Assert.All(flights, f => Assert.True(f.Flight!.ArrivalTime > f.Flight.DepartureTime));
         Assert.Contains(flights, f => f.End is null);
         Assert.Equal(10, result.Itinerary.Days.Count);
+    }
+
+    [Fact]
+    public void PaidSightsGiveWayToFreeOnesWhenMealsAndLodgingAreAlreadyCheap()
+    {
+        var request = Paris(3) with { BudgetLevel = BudgetLevel.Budget, Interests = ["art"] };
+        var full = Planner.Plan(request);
+        var tickets = full.Budget.Activities;
+        Assert.True(tickets > 0);
+        var budget = full.Budget.Total - Math.Floor(tickets / 2);
+        var result = Planner.Plan(request with { Budget = budget });
+        Assert.True(result.Budget.Total <= budget);
+        Assert.True(result.Budget.Activities < tickets);
+        Assert.Contains(result.Notes, n => n.Contains("swapped for the free", StringComparison.Ordinal) || n.Contains("dropped to fit", StringComparison.Ordinal));
+        Assert.True(result.Validation.IsValid, result.Validation.ToString());
     }
 }

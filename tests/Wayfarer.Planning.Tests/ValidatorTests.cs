@@ -158,4 +158,15 @@ public sealed class ValidatorTests
         var content = WithDay(0, items => items.Where(i => i.Start is null || i.End <= new TimeOnly(18, 0)).Append(flight));
         AssertFails(content, ValidationCodes.Overlap);
     }
+
+    [Fact]
+    public void ItemsListedOutOfTimeOrderAndUnknownPlaceIdsOnlyWarn()
+    {
+        var reversed = WithDay(1, items => items.Where(i => i.Start is not null).Reverse().Concat(items.Where(i => i.Start is null)));
+        var report = PlanValidator.Validate(reversed, Options);
+        Assert.True(report.IsValid, report.ToString());
+        Assert.Contains(report.Issues, i => i.Code == ValidationCodes.ItemOrder && i.Severity == ValidationSeverity.Warning);
+        var unknown = PlanValidator.Validate(WithItem(IsSight, i => i with { PlaceId = "atlantis-temple" }), Options);
+        Assert.Contains(unknown.Issues, i => i.Code == ValidationCodes.UnknownPlace && i.Severity == ValidationSeverity.Warning);
+    }
 }

@@ -73,13 +73,13 @@ internal static class AgentsApi
         }
 
         var userId = context.User.UserId();
-        var plan = await grains.GetGrain<IPlanGrain>(id).Get(userId);
-        if (plan.Value is null)
+        var access = await PlanResults.VisibleAsync(grains, id, context);
+        if (access.Plan is not { } plan)
         {
-            return PlanResults.Refusal(plan, context);
+            return access.Refusal!;
         }
 
-        if (plan.Value.CallerRole == PlanRole.Viewer)
+        if (plan.CallerRole == PlanRole.Viewer)
         {
             return TypedResults.Problem(title: "Your role on this plan does not allow this", detail: "Viewers cannot generate a new version; branch the plan first.",
                 statusCode: StatusCodes.Status403Forbidden);

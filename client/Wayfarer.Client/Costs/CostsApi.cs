@@ -64,16 +64,11 @@ internal static class CostsApi
 
     private static async Task<IResult> PlanCostsAsync(string id, HttpContext context, IGrainFactory grains, CostQueries queries, CancellationToken ct)
     {
-        if (!Ids.IsValid(id))
-        {
-            return PlanResults.NotFound();
-        }
-
         var userId = context.User.UserId();
-        var plan = await grains.GetGrain<IPlanGrain>(id).Get(userId);
-        if (plan.Value is null)
+        var access = await PlanResults.VisibleAsync(grains, id, context);
+        if (access.Plan is not { } plan)
         {
-            return PlanResults.Refusal(plan, context);
+            return access.Refusal!;
         }
 
         var (byModel, byAgent) = await queries.PlanAsync(userId, id, ct);

@@ -16,22 +16,17 @@ internal static class PlanEventsApi
 
     private static async Task<IResult> StreamAsync(string id, HttpContext context, IGrainFactory grains, PlanEvents events, CancellationToken ct)
     {
-        if (!Ids.IsValid(id))
+        var access = await PlanResults.VisibleAsync(grains, id, context);
+        if (access.Plan is not { } visible)
         {
-            return PlanResults.NotFound();
-        }
-
-        var visible = await grains.GetGrain<IPlanGrain>(id).Get(context.User.UserId());
-        if (visible.Value is null)
-        {
-            return PlanResults.Refusal(visible, context);
+            return access.Refusal!;
         }
 
         await using var subscription = await events.SubscribeAsync(id);
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         // The first bytes tell the client the subscription is live, so changes made from now on will arrive.
-        await context.Response.WriteAsync($": subscribed to plan {id} at version {visible.Value.Version}\n\n", ct);
+        await context.Response.WriteAsync($": subscribed to plan {id} at version {visible.Version}\n\n", ct);
         await context.Response.Body.FlushAsync(ct);
         try
         {

@@ -1,3 +1,4 @@
+using Wayfarer.Client.Infrastructure;
 using Wayfarer.GrainInterfaces.Plans;
 
 namespace Wayfarer.Client.Plans;
@@ -24,6 +25,19 @@ internal static class PlanResults
         };
     }
 
+    /// <summary>The plan as the caller sees it, or the answer to refuse with: 404 for a malformed id or a plan the caller
+    /// has no role on (never 403, so existence does not leak).</summary>
+    public static async Task<PlanAccess> VisibleAsync(Wayfarer.Runtime.IGrainFactory grains, string id, HttpContext context)
+    {
+        if (!Ids.IsValid(id))
+        {
+            return new(null, NotFound());
+        }
+
+        var result = await grains.GetGrain<IPlanGrain>(id).Get(context.User.UserId());
+        return result.Value is null ? new(null, Refusal(result, context)) : new(result.Value, null);
+    }
+
     public static IResult NotFound() => TypedResults.Problem(title: "Plan not found", statusCode: StatusCodes.Status404NotFound);
 
     public static IResult Plan(PlanSnapshot snapshot, HttpContext context)
@@ -32,3 +46,6 @@ internal static class PlanResults
         return TypedResults.Ok(PlanResponse.From(snapshot));
     }
 }
+
+/// <summary>A plan as the caller sees it (<see cref="Plan"/>), or the answer that refuses it (<see cref="Refusal"/>).</summary>
+internal readonly record struct PlanAccess(PlanSnapshot? Plan, IResult? Refusal);

@@ -52,10 +52,10 @@ internal static class RunsApi
         }
 
         var userId = context.User.UserId();
-        var plan = await grains.GetGrain<IPlanGrain>(id).Get(userId);
-        if (plan.Value is null)
+        var access = await PlanResults.VisibleAsync(grains, id, context);
+        if (access.Plan is not { } plan)
         {
-            return PlanResults.Refusal(plan, context);
+            return access.Refusal!;
         }
 
         return TypedResults.Ok(await queries.ListForPlanAsync(userId, id, after, take, ct));

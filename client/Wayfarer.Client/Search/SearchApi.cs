@@ -82,20 +82,20 @@ internal static class SearchApi
         }
 
         var userId = context.User.UserId();
-        var plan = await grains.GetGrain<IPlanGrain>(id).Get(userId);
-        if (plan.Value is null)
+        var access = await PlanResults.VisibleAsync(grains, id, context);
+        if (access.Plan is not { } plan)
         {
-            return PlanResults.Refusal(plan, context);
+            return access.Refusal!;
         }
 
-        if (plan.Value.OwnerId == userId)
+        if (plan.OwnerId == userId)
         {
             return TypedResults.Ok(SearchResults.From(await grains.GetGrain<ISearchGrain>(0).SimilarPlansAsync(userId, id, take)));
         }
 
         // A plan shared with the caller: its own vector (which the caller may see) is the query, and only the caller's
         // own plans are searched, so none of the owner's other plans can leak.
-        var query = await grains.GetGrain<IUserMemoryGrain>(plan.Value.OwnerId).GetItemQueryAsync(MemoryCollections.TravelPlans, id, take);
+        var query = await grains.GetGrain<IUserMemoryGrain>(plan.OwnerId).GetItemQueryAsync(MemoryCollections.TravelPlans, id, take);
         if (query is null)
         {
             return TypedResults.Ok(new SearchResults([], string.Empty, SearchMode.Vector, null));

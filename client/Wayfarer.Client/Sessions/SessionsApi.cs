@@ -21,16 +21,11 @@ internal static class SessionsApi
 
     private static async Task<IResult> StartAsync(string id, HttpContext context, IGrainFactory grains)
     {
-        if (!Ids.IsValid(id))
-        {
-            return PlanResults.NotFound();
-        }
-
         var userId = context.User.UserId();
-        var plan = await grains.GetGrain<IPlanGrain>(id).Get(userId);
-        if (plan.Value is null)
+        var access = await PlanResults.VisibleAsync(grains, id, context);
+        if (access.Plan is not { } plan)
         {
-            return PlanResults.Refusal(plan, context);
+            return access.Refusal!;
         }
 
         var sessionId = Ids.New();

@@ -74,6 +74,9 @@ public sealed class GeoCatalog
     /// <summary>Exchange rates.</summary>
     public FxRates Fx { get; }
 
+    /// <summary>Every city, in no particular order.</summary>
+    public IEnumerable<City> Cities => _byId.Values;
+
     /// <summary>Number of cities.</summary>
     public int CityCount => _byId.Count;
 

@@ -13,7 +13,8 @@ public sealed partial class OfflinePlanner
     }
 
     /// <summary>Step 5: the frame of every day from start to end: the city of its sights, the legs touching it and
-    /// where the night is spent.</summary>
+    /// where the night is spent. A leg that would leave before the previous one has arrived (two legs on one day) is
+    /// re-estimated to leave an hour after that arrival; the frames carry the legs as used.</summary>
     /// <exception cref="PlanningException"><c>trip_too_short</c> when a leg would leave before the previous one arrives.</exception>
     public IReadOnlyList<DayFrame> FrameDays(ResolvedTrip trip, StayPlan stays, IReadOnlyList<TransportLeg> legs)
     {
@@ -21,6 +22,7 @@ public sealed partial class OfflinePlanner
         ArgumentNullException.ThrowIfNull(stays);
         ArgumentNullException.ThrowIfNull(legs);
         var request = trip.Request;
+        legs = Sequence(trip, legs);
         for (var i = 1; i < legs.Count; i++)
         {
             if (legs[i].DoorDeparture < legs[i - 1].DoorArrival.AddMinutes(60))
@@ -102,6 +104,29 @@ public sealed partial class OfflinePlanner
 
         return frames;
     }
+
+    /// <summary>Legs as estimated independently may overlap when two share a day (a short stay): a leg leaving
+    /// before the previous one arrives plus an hour is estimated again to leave after it.</summary>
+    private List<TransportLeg> Sequence(ResolvedTrip trip, IReadOnlyList<TransportLeg> legs)
+    {
+        var sequenced = new List<TransportLeg>(legs.Count);
+        foreach (var leg in legs)
+        {
+            var adjusted = leg;
+            if (sequenced.Count > 0 && leg.DoorDeparture < sequenced[^1].DoorArrival.AddMinutes(60)
+                && Known(trip, leg.FromGeonameId) is { } from && Known(trip, leg.ToGeonameId) is { } to)
+            {
+                adjusted = EstimateLeg(from, to, leg.Date, trip.Request, leg.Kind, sequenced[^1].DoorArrival.AddMinutes(60));
+            }
+
+            sequenced.Add(adjusted);
+        }
+
+        return sequenced;
+    }
+
+    private static ResolvedCity? Known(ResolvedTrip trip, int geonameId) =>
+        trip.Origin?.GeonameId == geonameId ? trip.Origin : CityOf(trip, geonameId);
 
     private static ResolvedCity? CityOf(ResolvedTrip trip, int geonameId) => trip.Destinations.FirstOrDefault(c => c.GeonameId == geonameId);
 

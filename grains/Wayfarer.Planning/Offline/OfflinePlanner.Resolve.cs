@@ -10,11 +10,14 @@ public sealed partial class OfflinePlanner
     /// <summary>The most destinations a trip may have.</summary>
     public const int MaxDestinations = 6;
 
-    /// <summary>Step 1: validates the request and resolves its origin and destinations.</summary>
+    /// <summary>Step 1: validates the request and resolves its origin and destinations. The trip carries the request
+    /// with defaults filled in (<see cref="TripRequest.WithDefaults"/>); later steps take that one.</summary>
     /// <exception cref="PlanningException">Codes <c>invalid_request</c>, <c>too_many_destinations</c>,
     /// <c>trip_too_long</c>, <c>trip_too_short</c>, <c>unsupported_currency</c>, <c>unknown_city</c>.</exception>
     public ResolvedTrip Resolve(TripRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        request = request.WithDefaults();
         Validate(request);
         var notes = new List<string>();
         var destinations = new List<ResolvedCity>();

@@ -33,14 +33,52 @@ public sealed partial class OfflinePlanner
     /// <exception cref="PlanningException">The request cannot be planned (see <see cref="PlanningErrorCodes"/>).</exception>
     public PlannerResult Plan(TripRequest request)
     {
-        var trip = Resolve(request);
-        var stays = AllocateStays(trip);
-        var legs = new List<TransportLeg>();
-        foreach (var l in stays.Legs)
+        using var activity = PlannerTelemetry.ActivitySource.StartActivity("plan");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
         {
-            // A leg sharing its date with the previous one leaves at least an hour after that one arrives.
-            var notBefore = legs.Count > 0 && legs[^1].ArrivalDate >= l.Date ? legs[^1].DoorArrival.AddMinutes(60) : (DateTimeOffset?)null;
-            legs.Add(EstimateLeg(l.From, l.To, l.Date, request, l.Kind, notBefore));
+            var result = Compose(request);
+            PlannerTelemetry.Plans.Add(1, new KeyValuePair<string, object?>("outcome", "ok"));
+            return result;
+        }
+        catch (PlanningException e)
+        {
+            PlannerTelemetry.Plans.Add(1, new KeyValuePair<string, object?>("outcome", e.Code));
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Code);
+            throw;
+        }
+        finally
+        {
+            PlannerTelemetry.PlanDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    private PlannerResult Compose(TripRequest request)
+    {
+        var trip = Resolve(request);
+        request = trip.Request;
+        var build = BuildAsync(trip, new LocalSteps(this));
+        // The local steps complete synchronously.
+        var draft = build.IsCompletedSuccessfully ? build.Result : build.AsTask().GetAwaiter().GetResult();
+        var content = ToContent(request, draft.Itinerary);
+        var report = PlanValidator.Validate(content, ValidationOptions.For(request, _data));
+        return new PlannerResult(draft.Itinerary, draft.Budget, draft.Notes, report, content);
+    }
+
+    /// <summary>Builds the itinerary of a resolved trip: nights per city, a transport leg for each journey, candidates for
+    /// each city, every day planned, then fitted to the budget. The legs, candidates and budget fit come from
+    /// <paramref name="steps"/> — this planner itself in <see cref="Plan"/>, or agents doing those steps — so every
+    /// caller gets the same composition.</summary>
+    public async ValueTask<ItineraryDraft> BuildAsync(ResolvedTrip trip, IPlannerSteps steps)
+    {
+        ArgumentNullException.ThrowIfNull(trip);
+        ArgumentNullException.ThrowIfNull(steps);
+        var request = trip.Request;
+        var stays = AllocateStays(trip);
+        var legs = new List<TransportLeg>(stays.Legs.Count);
+        foreach (var leg in stays.Legs)
+        {
+            legs.Add(await steps.EstimateLegAsync(leg.From, leg.To, leg.Date, request, leg.Kind));
         }
 
         var frames = FrameDays(trip, stays, legs);
@@ -50,7 +88,7 @@ public sealed partial class OfflinePlanner
             if (!candidates.ContainsKey(stay.City.GeonameId))
             {
                 var days = frames.Count(f => f.City?.GeonameId == stay.City.GeonameId);
-                candidates[stay.City.GeonameId] = FindCandidates(stay.City, request, Math.Max(1, days)).ToList();
+                candidates[stay.City.GeonameId] = [.. await steps.FindCandidatesAsync(stay.City, request, Math.Max(1, days))];
             }
         }
 
@@ -67,14 +105,24 @@ public sealed partial class OfflinePlanner
             dayPlans.Add(day);
         }
 
-        var fit = FitBudget(request, trip, new Itinerary(dayPlans.Select(d => d.Day).ToList()));
+        var fit = await steps.FitBudgetAsync(request, trip, new Itinerary(dayPlans.Select(d => d.Day).ToList()));
         var notes = trip.Notes.Concat(stays.Notes).Concat(legs.SelectMany(l => l.Notes)).Concat(dayPlans.SelectMany(d => d.Notes)).Concat(fit.Changes)
             .Append("All prices, times and durations are offline estimates, not live prices or timetables.")
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var content = ToContent(request, fit.Itinerary);
-        var report = PlanValidator.Validate(content, ValidationOptions.For(request, _data));
-        return new PlannerResult(fit.Itinerary, fit.Budget, notes, report, content);
+        return new ItineraryDraft(fit.Itinerary, fit.Budget, notes);
+    }
+
+    private sealed class LocalSteps(OfflinePlanner planner) : IPlannerSteps
+    {
+        public ValueTask<TransportLeg> EstimateLegAsync(ResolvedCity from, ResolvedCity to, DateOnly date, TripRequest request, LegKind kind) =>
+            ValueTask.FromResult(planner.EstimateLeg(from, to, date, request, kind));
+
+        public ValueTask<IReadOnlyList<PlaceCandidate>> FindCandidatesAsync(ResolvedCity city, TripRequest request, int days) =>
+            ValueTask.FromResult(planner.FindCandidates(city, request, days));
+
+        public ValueTask<BudgetFit> FitBudgetAsync(TripRequest request, ResolvedTrip trip, Itinerary itinerary) =>
+            ValueTask.FromResult(planner.FitBudget(request, trip, itinerary));
     }
 
     /// <summary>The plan content for an itinerary made for a request (title, destinations, dates, travellers, budget,

@@ -50,7 +50,8 @@ public interface IBudgetAgentGrain : IAgentGrain
 /// <summary>The planning agent: builds the day-by-day itinerary, calling the transport, activity and budget agents.</summary>
 public interface IPlanningAgentGrain : IAgentGrain
 {
-    /// <summary>Builds the itinerary for a resolved trip (the <c>plan_trip</c> tool).</summary>
+    /// <summary>Builds the itinerary for a resolved trip (the <c>plan_trip</c> tool). The trip's own request (with the
+    /// defaults <see cref="ILocationAgentGrain.Resolve"/> filled in) is the one planned.</summary>
     Task<ItineraryDraft> BuildItinerary(TripRequest request, ResolvedTrip trip);
 
     /// <summary>Plans one day from the given inputs (the <c>plan_day</c> tool).</summary>
@@ -71,10 +72,3 @@ public sealed record CityLookup(string Query, bool Found, ResolvedCity? City, IR
 /// <param name="Message">Why there are none, if so.</param>
 [Immutable]
 public sealed record PlaceSearchResult(string? City, IReadOnlyList<PlaceCandidate> Places, string? Message);
-
-/// <summary>An itinerary with its budget and notes.</summary>
-/// <param name="Itinerary">The days.</param>
-/// <param name="Budget">The totals.</param>
-/// <param name="Notes">Notes for the traveller.</param>
-[Immutable]
-public sealed record ItineraryDraft(Itinerary Itinerary, BudgetReport Budget, IReadOnlyList<string> Notes);

@@ -37,11 +37,16 @@ public sealed partial class RunPipeline
     {
         var checkpoint = execution.Run.Checkpoint;
         checkpoint.ModelExecutionId ??= Guid.CreateVersion7(timeProvider.GetUtcNow());
-        checkpoint.Transcript ??=
-        [
-            new TranscriptEntry("system", SystemPrompt(plan, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime))),
-            new TranscriptEntry("user", execution.Run.Request.Message),
-        ];
+        if (checkpoint.Transcript is null)
+        {
+            var memories = await RecallAsync(execution);
+            checkpoint.Transcript =
+            [
+                new TranscriptEntry("system", SystemPrompt(plan, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime), memories)),
+                new TranscriptEntry("user", execution.Run.Request.Message),
+            ];
+        }
+
         var host = new ModelHost(this, execution, choice, plan);
         using var client = chatClients.Create(choice);
         ToolLoopResult result;
@@ -90,7 +95,30 @@ public sealed partial class RunPipeline
             run.StartedAt ?? run.CreatedAt), CancellationToken.None);
     }
 
-    private static string SystemPrompt(PlanSnapshot plan, DateOnly today)
+    /// <summary>What agent memory holds about the traveller that is relevant to the message (semantic search over their
+    /// preferences, past plans and what the agents remembered); empty when memory is not available.</summary>
+    private async Task<IReadOnlyList<string>> RecallAsync(RunExecution execution)
+    {
+        try
+        {
+            var response = await execution.Grains.GetGrain<Wayfarer.GrainInterfaces.Memory.ISearchGrain>(0).SearchAsync(
+                new Wayfarer.GrainInterfaces.Memory.SearchRequest(execution.Run.Request.Message)
+                {
+                    UserId = execution.UserId,
+                    Collections = [Wayfarer.GrainInterfaces.Memory.MemoryCollections.AgentMemory, Wayfarer.GrainInterfaces.Memory.MemoryCollections.UserPreferences, Wayfarer.GrainInterfaces.Memory.MemoryCollections.TravelPlans],
+                    Limit = 3,
+                    InferCity = false,
+                });
+            return [.. response.Hits.Select(h => Truncate(h.Text, 300))];
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            LogRecallFailed(logger, exception, execution.Run.Id);
+            return [];
+        }
+    }
+
+    private static string SystemPrompt(PlanSnapshot plan, DateOnly today, IReadOnlyList<string> memories)
     {
         var content = plan.Content;
         var summary = AgentJson.Serialize(new
@@ -110,6 +138,7 @@ public sealed partial class RunPipeline
             optionally after resolve_city, search_places and estimate_transport. Only call submit_itinerary to propose a fully custom itinerary; use real
             place ids from search_places. Never invent prices or opening hours. When done, answer the traveller in a few plain sentences (no JSON).
             The traveller's current plan: {summary}
+            {(memories.Count > 0 ? "What Wayfarer remembers about this traveller: " + string.Join(" | ", memories) : string.Empty)}
             """;
     }
 
@@ -241,7 +270,7 @@ public sealed partial class RunPipeline
 
                 var resolved = await grains.GetGrain<ILocationAgentGrain>(AgentKeys.Shared).Resolve(trip);
                 var draft = await grains.GetGrain<IPlanningAgentGrain>(AgentKeys.Shared).BuildItinerary(trip, resolved);
-                checkpoint.Trip = trip;
+                checkpoint.Trip = resolved.Request;
                 checkpoint.Resolved = resolved;
                 checkpoint.Itinerary = draft.Itinerary;
                 checkpoint.ItinerarySource = "offline";

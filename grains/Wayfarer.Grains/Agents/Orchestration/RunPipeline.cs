@@ -208,6 +208,12 @@ public sealed partial class RunPipeline(
         var location = execution.Grains.GetGrain<ILocationAgentGrain>(AgentKeys.Shared);
         var trip = checkpoint.Trip;
         checkpoint.Resolved = await PlanningCallAsync(execution, "resolve_trip", new { trip.Destinations, trip.Origin }, () => location.Resolve(trip), cancellationToken);
+        if (checkpoint.Resolved is not null)
+        {
+            // The resolved request has every default filled in; it is the one planned and validated.
+            checkpoint.Trip = checkpoint.Resolved.Request;
+        }
+
         return checkpoint.Resolved is null ? "not resolved" : string.Join(", ", checkpoint.Resolved.Destinations.Select(d => d.Label));
     }
 
@@ -552,6 +558,9 @@ public sealed partial class RunPipeline(
                 CancellationToken.None);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: agent memory could not be searched; the model is prompted without it")]
+    private static partial void LogRecallFailed(ILogger logger, Exception exception, Guid runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: could not record the trip in agent memory")]
     private static partial void LogMemoryFailed(ILogger logger, Exception exception, Guid runId);

@@ -8,7 +8,7 @@ namespace Wayfarer.Grains.Agents.Specialists;
 
 /// <summary>Builds itineraries: allocates nights to cities, asks the transport agent for each leg and the activity agent
 /// for each city's candidates, plans each day, and asks the budget agent to fit the result — the same composition as
-/// <see cref="OfflinePlanner.Plan"/>, with the specialists as grains.</summary>
+/// <see cref="OfflinePlanner.Plan"/> (<see cref="OfflinePlanner.BuildAsync"/>), with the specialists as grains.</summary>
 [GrainType("agent-planning")]
 [StatelessWorker]
 public sealed class PlanningAgentGrain(OfflinePlanner planner, AgentExecutionLog executions) : Grain, IPlanningAgentGrain
@@ -16,7 +16,7 @@ public sealed class PlanningAgentGrain(OfflinePlanner planner, AgentExecutionLog
     /// <inheritdoc />
     public Task<ItineraryDraft> BuildItinerary(TripRequest request, ResolvedTrip trip) =>
         executions.RunAsync("planning", "build_itinerary", new { destinations = trip.Destinations.Select(d => d.Label), request.StartDate, request.EndDate },
-            () => BuildAsync(request, trip),
+            () => BuildAsync(trip),
             draft => new { days = draft.Itinerary.Days.Count, items = draft.Itinerary.Days.Sum(d => d.Items.Count), draft.Budget.Total, draft.Budget.WithinBudget });
 
     /// <inheritdoc />
@@ -25,48 +25,23 @@ public sealed class PlanningAgentGrain(OfflinePlanner planner, AgentExecutionLog
             () => Task.FromResult(planner.PlanDay(input)),
             day => new { items = day.Day.Items.Count, day.UsedPlaceIds });
 
-    private async Task<ItineraryDraft> BuildAsync(TripRequest request, ResolvedTrip trip)
+    private async Task<ItineraryDraft> BuildAsync(ResolvedTrip trip) =>
+        await planner.BuildAsync(trip, new AgentSteps(
+            GrainFactory.GetGrain<ITransportAgentGrain>(AgentKeys.Shared),
+            GrainFactory.GetGrain<IActivityAgentGrain>(AgentKeys.Shared),
+            GrainFactory.GetGrain<IBudgetAgentGrain>(AgentKeys.Shared)));
+
+    /// <summary>The specialist steps done by the transport, activity and budget agents.</summary>
+    private sealed class AgentSteps(ITransportAgentGrain transport, IActivityAgentGrain activities, IBudgetAgentGrain budget) : IPlannerSteps
     {
-        var transport = GrainFactory.GetGrain<ITransportAgentGrain>(AgentKeys.Shared);
-        var activities = GrainFactory.GetGrain<IActivityAgentGrain>(AgentKeys.Shared);
-        var budget = GrainFactory.GetGrain<IBudgetAgentGrain>(AgentKeys.Shared);
-        var stays = planner.AllocateStays(trip);
-        var legs = new List<TransportLeg>();
-        foreach (var leg in stays.Legs)
-        {
-            legs.Add(await transport.EstimateLeg(leg.From, leg.To, leg.Date, request, leg.Kind));
-        }
+        public async ValueTask<TransportLeg> EstimateLegAsync(ResolvedCity from, ResolvedCity to, DateOnly date, TripRequest request, LegKind kind) =>
+            await transport.EstimateLeg(from, to, date, request, kind);
 
-        var frames = planner.FrameDays(trip, stays, legs);
-        var candidates = new Dictionary<int, List<PlaceCandidate>>();
-        foreach (var stay in stays.Stays)
-        {
-            if (!candidates.ContainsKey(stay.City.GeonameId))
-            {
-                var days = frames.Count(f => f.City?.GeonameId == stay.City.GeonameId);
-                candidates[stay.City.GeonameId] = [.. await activities.FindCandidates(stay.City, request, Math.Max(1, days))];
-            }
-        }
+        public async ValueTask<IReadOnlyList<PlaceCandidate>> FindCandidatesAsync(ResolvedCity city, TripRequest request, int days) =>
+            await activities.FindCandidates(city, request, days);
 
-        var dayPlans = new List<DayPlan>();
-        foreach (var frame in frames)
-        {
-            var remaining = frame.City is null ? [] : candidates[frame.City.GeonameId];
-            var day = planner.PlanDay(new DayPlanInput(frame.City, frame.Date, remaining, frame.ArrivalLeg, frame.DepartureLeg, frame.Lodging, request, frame.TransitLeg));
-            if (frame.City is not null)
-            {
-                remaining.RemoveAll(c => day.UsedPlaceIds.Contains(c.PlaceId));
-            }
-
-            dayPlans.Add(day);
-        }
-
-        var fit = await budget.Fit(request, trip, new Itinerary([.. dayPlans.Select(d => d.Day)]));
-        var notes = trip.Notes.Concat(stays.Notes).Concat(legs.SelectMany(l => l.Notes)).Concat(dayPlans.SelectMany(d => d.Notes)).Concat(fit.Changes)
-            .Append("All prices, times and durations are offline estimates, not live prices or timetables.")
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return new ItineraryDraft(fit.Itinerary, fit.Budget, notes);
+        public async ValueTask<BudgetFit> FitBudgetAsync(TripRequest request, ResolvedTrip trip, Itinerary itinerary) =>
+            await budget.Fit(request, trip, itinerary);
     }
 }
 
