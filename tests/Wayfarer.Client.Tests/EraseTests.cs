@@ -17,7 +17,8 @@ public sealed class EraseTests(WayfarerApp app) : IClassFixture<WayfarerApp>
         var planId = (await Plans.CreateAsync(user, "Doomed")).GetProperty("id").GetString();
         await user.Client.PostAsJsonAsync($"/api/plans/{planId}/shares", new { userId = friend.Id, role = "viewer" });
         var sessionId = (await (await user.Client.PostAsync($"/api/plans/{planId}/sessions", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        await user.Client.PostAsJsonAsync($"/api/sessions/{sessionId}/messages", new { content = "remember me" });
+        // The agents answer (and record the run in the ledgers and the orchestrator's state), so erasure must reach those too.
+        await AgentsApiTests.ReadRunAsync(await user.Client.PostAsJsonAsync($"/api/sessions/{sessionId}/messages", new { content = "remember me" }));
         await user.Client.PutAsJsonAsync("/api/users/me/api-keys/openai", new { key = "sk-erase-me-12345" });
         var friendsPlan = (await Plans.CreateAsync(friend, "Friend's")).GetProperty("id").GetString();
         await friend.Client.PostAsJsonAsync($"/api/plans/{friendsPlan}/shares", new { userId = user.Id, role = "editor" });

@@ -15,19 +15,26 @@ public sealed class SessionsApiTests(WayfarerApp app) : IClassFixture<WayfarerAp
         var start = await user.Client.PostAsync($"/api/plans/{planId}/sessions", null);
         Assert.Equal(HttpStatusCode.Created, start.StatusCode);
         var id = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var expected = new List<(string Role, string? Content)>();
         for (var i = 1; i <= 3; i++)
         {
-            Assert.Equal(HttpStatusCode.Created, (await user.Client.PostAsJsonAsync($"/api/sessions/{id}/messages", new { content = $"message {i}" })).StatusCode);
+            var run = await AgentsApiTests.ReadRunAsync(await user.Client.PostAsJsonAsync($"/api/sessions/{id}/messages", new { content = $"message {i}" }));
+            Assert.Equal("succeeded", run.GetProperty("status").GetString());
+            expected.Add(("user", $"message {i}"));
+            expected.Add(("assistant", run.GetProperty("reply").GetString()));
         }
 
-        var first = await user.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/messages?limit=2");
-        var second = await user.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/messages?limit=2&cursor={first.GetProperty("nextCursor").GetString()}");
+        var pages = new List<JsonElement> { await user.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/messages?limit=4") };
+        while (pages[^1].GetProperty("nextCursor").GetString() is { } cursor && pages.Count < 5)
+        {
+            pages.Add(await user.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}/messages?limit=4&cursor={cursor}"));
+        }
+
         var session = await user.Client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}");
 
-        Assert.Equal(2, first.GetProperty("items").GetArrayLength());
-        Assert.Equal("message 3", Assert.Single(second.GetProperty("items").EnumerateArray()).GetProperty("content").GetString());
-        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
-        Assert.Equal((planId, user.Id, 3), (session.GetProperty("planId").GetString(), session.GetProperty("userId").GetString(), session.GetProperty("messageCount").GetInt32()));
+        Assert.Equal([4, 2], pages.Select(p => p.GetProperty("items").GetArrayLength()));
+        Assert.Equal(expected, pages.SelectMany(p => p.GetProperty("items").EnumerateArray()).Select(m => (m.GetProperty("role").GetString()!, m.GetProperty("content").GetString())));
+        Assert.Equal((planId, user.Id, 6), (session.GetProperty("planId").GetString(), session.GetProperty("userId").GetString(), session.GetProperty("messageCount").GetInt32()));
     }
 
     [Fact]

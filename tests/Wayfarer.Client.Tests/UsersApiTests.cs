@@ -77,14 +77,15 @@ public sealed class UsersApiTests(WayfarerApp app) : IClassFixture<WayfarerApp>
         var planId = (await Plans.CreateAsync(user, "Mine")).GetProperty("id").GetString();
         await Plans.CreateAsync(other, "Theirs");
         var session = await (await user.Client.PostAsync($"/api/plans/{planId}/sessions", null)).Content.ReadFromJsonAsync<JsonElement>();
-        await user.Client.PostAsJsonAsync($"/api/sessions/{session.GetProperty("id").GetString()}/messages", new { content = "Hello" });
+        var run = await AgentsApiTests.ReadRunAsync(await user.Client.PostAsJsonAsync($"/api/sessions/{session.GetProperty("id").GetString()}/messages", new { content = "Hello" }));
         await user.Client.PutAsJsonAsync("/api/users/me/api-keys/openai", new { key = "sk-export-123456" });
 
         var export = await user.Client.GetFromJsonAsync<JsonElement>("/api/users/me/export");
 
         Assert.Equal(user.Email, export.GetProperty("user").GetProperty("email").GetString());
         Assert.Equal("Mine", Assert.Single(export.GetProperty("plans").EnumerateArray()).GetProperty("plan").GetProperty("title").GetString());
-        Assert.Equal("Hello", Assert.Single(export.GetProperty("sessions").EnumerateArray()).GetProperty("messages")[0].GetProperty("content").GetString());
+        var messages = Assert.Single(export.GetProperty("sessions").EnumerateArray()).GetProperty("messages");
+        Assert.Equal(["Hello", run.GetProperty("reply").GetString()], messages.EnumerateArray().Select(m => m.GetProperty("content").GetString()));
         Assert.Single(export.GetProperty("apiKeys").EnumerateArray());
         Assert.DoesNotContain("Theirs", export.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("sk-export-123456", export.ToString(), StringComparison.Ordinal);

@@ -6,6 +6,7 @@ using Wayfarer.GrainInterfaces.Plans;
 using Wayfarer.GrainInterfaces.Sessions;
 using Wayfarer.GrainInterfaces.Users;
 using Wayfarer.Grains.Agents;
+using Wayfarer.Planning;
 using Wayfarer.Runtime;
 
 namespace Wayfarer.Client.Agents;
@@ -17,6 +18,13 @@ internal static class AgentsApi
     /// <summary>How long a JSON request waits for its run before answering 202 with the run's address.</summary>
     private static readonly TimeSpan JsonWait = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan WatchSlice = TimeSpan.FromSeconds(15);
+    /// <summary>The planner's refusals (bad or impossible requests): 422.</summary>
+    private static readonly HashSet<string> PlanningCodes =
+    [
+        PlanningErrorCodes.InvalidRequest, PlanningErrorCodes.UnknownCity, PlanningErrorCodes.UnsupportedCurrency, PlanningErrorCodes.BudgetTooLow,
+        PlanningErrorCodes.TripTooLong, PlanningErrorCodes.TripTooShort, PlanningErrorCodes.TooManyDestinations,
+    ];
+
     private static readonly System.Text.Json.JsonSerializerOptions EventJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     public static IEndpointRouteBuilder MapAgentsApi(this IEndpointRouteBuilder routes)
@@ -161,8 +169,8 @@ internal static class AgentsApi
             var status = view.ErrorCode switch
             {
                 "spend_cap" => StatusCodes.Status402PaymentRequired,
-                "no_model" or "invalid_request" or "unknown_city" or "budget_too_low" or "planning_refused" or "trip_too_long" or "too_many_destinations"
-                    or "unsupported_currency" or "invalid_plan" => StatusCodes.Status422UnprocessableEntity,
+                "no_model" or "planning_refused" or "invalid_plan" => StatusCodes.Status422UnprocessableEntity,
+                { } code when PlanningCodes.Contains(code) => StatusCodes.Status422UnprocessableEntity,
                 "forbidden" => StatusCodes.Status403Forbidden,
                 "plan_not_found" or "session_not_found" => StatusCodes.Status404NotFound,
                 "plan_conflict" => StatusCodes.Status409Conflict,

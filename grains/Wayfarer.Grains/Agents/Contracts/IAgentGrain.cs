@@ -14,7 +14,9 @@ public interface IAgentGrain : IGrainWithStringKey
 public interface IOrchestratorGrain : IAgentGrain
 {
     /// <summary>Submits a message (or generate request). Returns at once with the run id; the run goes on in the
-    /// background and its progress is read with <see cref="Watch"/>.</summary>
+    /// background and its progress is read with <see cref="Watch"/>. Interleaves with long <see cref="Watch"/> polls
+    /// (submissions, cancellations and erasure take their turn one at a time among themselves).</summary>
+    [AlwaysInterleave]
     Task<SubmitResult> Submit(RunRequest request);
 
     /// <summary>The run with its events after <paramref name="afterSequence"/>, waiting up to <paramref name="wait"/> for
@@ -24,6 +26,7 @@ public interface IOrchestratorGrain : IAgentGrain
 
     /// <summary>Erases the orchestrator (GDPR): stops any run, forgets every run and message it holds, removes its
     /// watchdog. True when it held anything of <paramref name="userId"/>.</summary>
+    [AlwaysInterleave]
     Task<bool> Forget(string userId);
 
     /// <summary>Cancels a queued or running run. True when it was cancelled.</summary>

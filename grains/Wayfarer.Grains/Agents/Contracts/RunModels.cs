@@ -1,10 +1,8 @@
-using System.Text.Json.Serialization;
 using Wayfarer.Runtime;
 
 namespace Wayfarer.Grains.Agents;
 
 /// <summary>What a session does with a message that arrives while a run is still going (double-texting).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DoubleTextPolicy>))]
 public enum DoubleTextPolicy
 {
     /// <summary>Refuse the new message; the current run carries on.</summary>
@@ -21,7 +19,6 @@ public enum DoubleTextPolicy
 }
 
 /// <summary>Which planner answers.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RunMode>))]
 public enum RunMode
 {
     /// <summary>A model when one is available (the user's key, else the platform's) and within the spend caps; the
@@ -36,7 +33,6 @@ public enum RunMode
 }
 
 /// <summary>What a run was asked to do.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RunKind>))]
 public enum RunKind
 {
     /// <summary>Answer a chat message (and update the plan when the message asks for it).</summary>
@@ -47,7 +43,6 @@ public enum RunKind
 }
 
 /// <summary>Where a run stands.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RunStatus>))]
 public enum RunStatus
 {
     /// <summary>Waiting behind another run of the session.</summary>
@@ -114,7 +109,6 @@ public sealed record TripOverrides(
 public sealed record RunRequest(string UserId, string Message, RunKind Kind, DoubleTextPolicy Policy, RunMode Mode, TripOverrides? Overrides = null);
 
 /// <summary>How a submission ended.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SubmitOutcome>))]
 public enum SubmitOutcome
 {
     /// <summary>The run started.</summary>

@@ -3,13 +3,13 @@ using System.Text.Json.Serialization;
 
 namespace Wayfarer.Grains.Agents.Models;
 
-/// <summary>The JSON settings of agent payloads, tool arguments and ledger rows (web defaults, enums as strings).</summary>
+/// <summary>The JSON settings of agent payloads, events, tool arguments and ledger rows (web defaults, enums as camelCase strings).</summary>
 public static class AgentJson
 {
     /// <summary>The shared options.</summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 

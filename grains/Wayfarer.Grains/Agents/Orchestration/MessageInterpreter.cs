@@ -163,7 +163,7 @@ public sealed partial class MessageInterpreter(PlanningData data)
         }
 
         var changed = understood.Count > 0 || overrides is not null;
-        var asksPlanning = PlanningWords.Any(w => folded.Contains(w, StringComparison.Ordinal));
+        var asksPlanning = PlanningWords.Any(w => Regex.IsMatch(folded, $@"\b{Regex.Escape(w)}\b"));
         var question = text.EndsWith('?') && !asksPlanning && !changed;
         var replan = kind == RunKind.Generate || changed || asksPlanning || plan.Itinerary.Days.Count == 0 && !question;
 

@@ -45,6 +45,7 @@ public sealed partial class OrchestratorGrain(
     private bool _erasing;
     private bool _sequenceGap;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _commandLock = new(1, 1);
 
     private AgentOptions Options => options.Value;
 
@@ -72,6 +73,19 @@ public sealed partial class OrchestratorGrain(
 
     /// <inheritdoc />
     public async Task<SubmitResult> Submit(RunRequest request)
+    {
+        await _commandLock.WaitAsync();
+        try
+        {
+            return await SubmitCore(request);
+        }
+        finally
+        {
+            _commandLock.Release();
+        }
+    }
+
+    private async Task<SubmitResult> SubmitCore(RunRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.UserId);
@@ -142,6 +156,19 @@ public sealed partial class OrchestratorGrain(
     /// <inheritdoc />
     public async Task<bool> Cancel(string userId, Guid runId)
     {
+        await _commandLock.WaitAsync();
+        try
+        {
+            return await CancelCore(userId, runId);
+        }
+        finally
+        {
+            _commandLock.Release();
+        }
+    }
+
+    private async Task<bool> CancelCore(string userId, Guid runId)
+    {
         var run = FindRun(runId);
         if (run is null || !string.Equals(state.State.UserId, userId, StringComparison.Ordinal) || run.Status.IsTerminal())
         {
@@ -166,6 +193,19 @@ public sealed partial class OrchestratorGrain(
 
     /// <inheritdoc />
     public async Task<bool> Forget(string userId)
+    {
+        await _commandLock.WaitAsync();
+        try
+        {
+            return await ForgetCore(userId);
+        }
+        finally
+        {
+            _commandLock.Release();
+        }
+    }
+
+    private async Task<bool> ForgetCore(string userId)
     {
         if (state.State.UserId is null || !string.Equals(state.State.UserId, userId, StringComparison.Ordinal))
         {
@@ -206,6 +246,21 @@ public sealed partial class OrchestratorGrain(
         {
             return;
         }
+
+        // One at a time with submissions: a submission must never see its new run's watchdog unregistered.
+        await _commandLock.WaitAsync();
+        try
+        {
+            await WatchdogTickAsync();
+        }
+        finally
+        {
+            _commandLock.Release();
+        }
+    }
+
+    private async Task WatchdogTickAsync()
+    {
 
         if (ActiveRun is null && state.State.Queue.Count == 0)
         {
