@@ -431,6 +431,9 @@ public sealed partial class OrchestratorGrain(
             Emit(run, "run_started", new { runId = run.Id, kind = run.Request.Kind, policy = run.Request.Policy, mode = run.Request.Mode, silo = run.Silo });
         }
 
+        // Each step's start time is persisted with the checkpoint before it (so a resumed run can close the task row
+        // of a step that was going when its silo died), which costs no extra write.
+        run.StepStartedAt = timeProvider.GetUtcNow();
         await WriteStateAsync();
         await WriteRunRecordAsync(run);
         using var cancellation = new CancellationTokenSource();
@@ -444,6 +447,7 @@ public sealed partial class OrchestratorGrain(
                 var step = RunPipeline.Steps[run.Step];
                 await RunStepAsync(run, step, execution, cancellation.Token);
                 run.Step++;
+                run.StepStartedAt = timeProvider.GetUtcNow();
                 await CheckpointAsync();
             }
 
@@ -481,9 +485,7 @@ public sealed partial class OrchestratorGrain(
     private async Task RunStepAsync(RunState run, RunStep step, RunExecution execution, CancellationToken cancellationToken)
     {
         var taskId = RunPipeline.TaskId(run.Id, run.Step, run.Attempt);
-        var started = timeProvider.GetUtcNow();
-        run.StepStartedAt = started;
-        await WriteStateAsync();
+        var started = run.StepStartedAt ?? timeProvider.GetUtcNow();
         var timer = Stopwatch.GetTimestamp();
         using var activity = AgentMetrics.ActivitySource.StartActivity("agents.step." + step.Name);
         Emit(run, "agent_started", new { agent = step.Agent, step = step.Name });
