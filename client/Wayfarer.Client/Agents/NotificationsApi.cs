@@ -55,6 +55,3 @@ internal static class NotificationsApi
         return updated > 0 ? TypedResults.NoContent() : TypedResults.Problem(title: "No such unread notification", statusCode: StatusCodes.Status404NotFound);
     }
 }
-
-/// <summary>A notification.</summary>
-public sealed record NotificationResponse(Guid Id, string? PlanId, string Kind, string Title, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);

@@ -46,6 +46,3 @@ internal static class PlanResults
         return TypedResults.Ok(PlanResponse.From(snapshot));
     }
 }
-
-/// <summary>A plan as the caller sees it (<see cref="Plan"/>), or the answer that refuses it (<see cref="Refusal"/>).</summary>
-internal readonly record struct PlanAccess(PlanSnapshot? Plan, IResult? Refusal);

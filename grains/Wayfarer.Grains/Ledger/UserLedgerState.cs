@@ -33,9 +33,3 @@ public sealed class UserLedgerState
     /// <summary>The most recent charge ids, oldest first, to refuse a repeated charge.</summary>
     public List<Guid> RecentCharges { get; set; } = [];
 }
-
-/// <summary>One open reservation.</summary>
-/// <param name="PlanId">The plan, if any.</param>
-/// <param name="Usd">The amount held.</param>
-/// <param name="ExpiresAt">When it is dropped if never charged or released.</param>
-public sealed record ReservationEntry(string? PlanId, decimal Usd, DateTimeOffset ExpiresAt);

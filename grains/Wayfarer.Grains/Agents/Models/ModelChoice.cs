@@ -11,17 +11,3 @@ public sealed record ModelChoice(string Provider, string Source, Uri? Endpoint, 
     /// <inheritdoc />
     public override string ToString() => $"{Provider}/{Model} ({Source})";
 }
-
-/// <summary>Makes chat clients; tests replace it with a scripted one.</summary>
-public interface IChatClientFactory
-{
-    /// <summary>A client for <paramref name="choice"/>.</summary>
-    Microsoft.Extensions.AI.IChatClient Create(ModelChoice choice);
-}
-
-/// <summary>Chat clients over the OpenAI SDK.</summary>
-internal sealed class OpenAIChatClientFactory(Microsoft.Extensions.Options.IOptions<ModelOptions> options) : IChatClientFactory
-{
-    public Microsoft.Extensions.AI.IChatClient Create(ModelChoice choice) =>
-        new OpenAIChatClient(choice.Endpoint, choice.ApiKey, choice.Model, options.Value.RequestTimeout);
-}

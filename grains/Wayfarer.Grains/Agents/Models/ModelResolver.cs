@@ -9,14 +9,6 @@ using Wayfarer.Runtime.Hosting;
 
 namespace Wayfarer.Grains.Agents.Models;
 
-/// <summary>Chooses the model for a user's run: the user's own key (decrypted from the API-key store with the master
-/// key) → the platform's configured key → none (the offline planner).</summary>
-public interface IModelResolver
-{
-    /// <summary>The model for <paramref name="userId"/>, or null for the offline planner.</summary>
-    Task<ModelChoice?> ResolveAsync(string userId, CancellationToken cancellationToken);
-}
-
 /// <summary>Reads users' keys from <c>user_api_keys</c> (sealed under the user's data key, which is wrapped by
 /// <c>Wayfarer:Auth:MasterKey</c>); without a database or a master key only the platform key is used.</summary>
 internal sealed partial class ModelResolver : IModelResolver

@@ -4,57 +4,6 @@ using Microsoft.Extensions.AI;
 
 namespace Wayfarer.Grains.Agents.Models;
 
-/// <summary>One entry of a model conversation, in a form that can be checkpointed in grain state.</summary>
-/// <param name="Role"><c>system</c>, <c>user</c>, <c>assistant</c> or <c>tool</c>.</param>
-/// <param name="Text">The text, if any.</param>
-/// <param name="ToolCalls">The assistant's tool calls, if any.</param>
-/// <param name="ToolCallId">For a tool result: the call it answers.</param>
-public sealed record TranscriptEntry(string Role, string? Text, IReadOnlyList<TranscriptToolCall>? ToolCalls = null, string? ToolCallId = null);
-
-/// <summary>A tool call in a transcript.</summary>
-/// <param name="Id">The call id.</param>
-/// <param name="Name">The tool.</param>
-/// <param name="Arguments">The arguments as JSON.</param>
-public sealed record TranscriptToolCall(string Id, string Name, string Arguments);
-
-/// <summary>A tool the model may call.</summary>
-/// <param name="Name">The name.</param>
-/// <param name="Description">What it does, for the model.</param>
-/// <param name="ParametersSchema">The JSON schema of its arguments.</param>
-public sealed record ToolDefinition(string Name, string Description, string ParametersSchema);
-
-/// <summary>Token counts of one model call.</summary>
-/// <param name="PromptTokens">Input tokens.</param>
-/// <param name="CompletionTokens">Output tokens.</param>
-/// <param name="Estimated">True when the server reported no usage and the counts were estimated from text length.</param>
-public sealed record ModelUsage(int PromptTokens, int CompletionTokens, bool Estimated);
-
-/// <summary>What the loop needs from its run: spend checks, charging, tools, progress and checkpoints.</summary>
-public interface IToolLoopHost
-{
-    /// <summary>Called before each model call with an estimate of its prompt tokens; false stops the loop (a spend cap).</summary>
-    Task<bool> BeforeModelCallAsync(int iteration, int estimatedPromptTokens, CancellationToken cancellationToken);
-
-    /// <summary>Called after each model call with its usage (charged by the host).</summary>
-    Task AfterModelCallAsync(ModelUsage usage, string? modelId, CancellationToken cancellationToken);
-
-    /// <summary>A text delta as it streams.</summary>
-    Task OnPartialTextAsync(string delta);
-
-    /// <summary>Runs a tool; returns its result as JSON (errors as <c>{"error": "..."}</c>, which the model sees).</summary>
-    Task<string> InvokeToolAsync(string callId, string name, string arguments, CancellationToken cancellationToken);
-
-    /// <summary>Persists the transcript so far (after each completed turn).</summary>
-    Task CheckpointAsync(IReadOnlyList<TranscriptEntry> transcript, CancellationToken cancellationToken);
-}
-
-/// <summary>How a tool loop ended.</summary>
-/// <param name="FinalText">The model's last text.</param>
-/// <param name="Transcript">The whole conversation.</param>
-/// <param name="StoppedBySpendCap">True when <see cref="IToolLoopHost.BeforeModelCallAsync"/> refused a call.</param>
-/// <param name="HitIterationLimit">True when the model still wanted tools after the last allowed turn.</param>
-public sealed record ToolLoopResult(string? FinalText, IReadOnlyList<TranscriptEntry> Transcript, bool StoppedBySpendCap, bool HitIterationLimit);
-
 /// <summary>Our own tool-calling loop over any <see cref="IChatClient"/>: call the model with the tools, run the tool calls it
 /// asks for, feed the results back, until it answers without tools or the turn limit is reached. Each completed turn is
 /// checkpointed, so a run resumed elsewhere continues from the last completed turn without paying for it again.</summary>

@@ -7,14 +7,6 @@ using Wayfarer.Planning.Catalog;
 
 namespace Wayfarer.Grains.Agents.Orchestration;
 
-/// <summary>What the offline interpreter understood from a message.</summary>
-/// <param name="Trip">The trip to plan, or null when something essential is missing.</param>
-/// <param name="Replan">Whether to (re)plan the itinerary.</param>
-/// <param name="Understood">Short phrases of what was taken from the message, for the reply.</param>
-/// <param name="Missing">What the traveller still has to say, when <paramref name="Trip"/> is null.</param>
-/// <param name="Assumptions">Defaults that were assumed.</param>
-public sealed record Interpretation(TripRequest? Trip, bool Replan, IReadOnlyList<string> Understood, IReadOnlyList<string> Missing, IReadOnlyList<string> Assumptions);
-
 /// <summary>The offline planner's reading of a traveller's message: deterministic patterns for destinations (catalogue
 /// names and "to/in/visit X" phrases resolved over GeoNames), origin ("from X"), ISO dates and trip length, travellers,
 /// budget and currency, interests, pace and budget level, merged over the plan's own fields.</summary>

@@ -12,50 +12,6 @@ using Wayfarer.Runtime.Storage;
 
 namespace Wayfarer.Grains.Agents.Watch;
 
-/// <summary>Re-validates a confirmed plan before departure. Keyed by the plan id.</summary>
-public interface IPlanWatchGrain : IGrainWithStringKey
-{
-    /// <summary>Watches the plan: a durable reminder re-validates it <see cref="AgentOptions.RecheckBeforeDeparture"/> before
-    /// <paramref name="startDate"/> (at once when that is already past) and daily until departure.</summary>
-    Task Watch(string ownerId, DateOnly startDate);
-
-    /// <summary>Stops watching (the plan is no longer confirmed, or deleted).</summary>
-    Task Unwatch();
-
-    /// <summary>The watch, for operators and tests.</summary>
-    [ReadOnly]
-    Task<PlanWatchStatus> GetStatus();
-}
-
-/// <summary>A plan watch.</summary>
-/// <param name="Watching">Whether a re-check is scheduled.</param>
-/// <param name="StartDate">The departure date.</param>
-/// <param name="Checks">How many re-checks ran.</param>
-/// <param name="LastCheckedAt">When the last one ran.</param>
-/// <param name="LastIssues">What the last one found (empty when the plan still holds).</param>
-[Immutable]
-public sealed record PlanWatchStatus(bool Watching, DateOnly? StartDate, int Checks, DateTimeOffset? LastCheckedAt, IReadOnlyList<string> LastIssues);
-
-/// <summary>The persisted state of a plan watch.</summary>
-public sealed class PlanWatchState
-{
-    public string? OwnerId { get; set; }
-
-    public DateOnly? StartDate { get; set; }
-
-    public int Checks { get; set; }
-
-    public DateTimeOffset? LastCheckedAt { get; set; }
-
-    public List<string> LastIssues { get; set; } = [];
-
-    /// <summary>The findings last notified, so the traveller is told once per change, not every day.</summary>
-    public string? LastNotified { get; set; }
-}
-
-/// <summary>Registered with the agents, so plans only call the watch where it exists.</summary>
-public sealed class PlanWatchMarker;
-
 /// <summary>Re-validates a confirmed plan (dates, opening hours on the booked weekdays, travel times, budget) before
 /// departure and records a notification for the traveller when something no longer holds.</summary>
 [GrainType("plan-watch")]
