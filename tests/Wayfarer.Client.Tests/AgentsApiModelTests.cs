@@ -30,6 +30,35 @@ public sealed class AgentsApiModelTests : IClassFixture<ScriptedModelApp>, IDisp
     }
 
     [Fact]
+    public async Task AUsersOwnStoredKeyIsPreferredOverThePlatformsAndNeverRecorded()
+    {
+        const string OwnKey = "sk-own-key-of-this-traveller-0123456789";
+        var owner = await _app.CreateUserAsync();
+        var other = await _app.CreateUserAsync();
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.PutAsJsonAsync("/api/users/me/api-keys/openai", new { key = OwnKey })).StatusCode);
+        var ownerSession = await AgentsApiTests.StartSessionAsync(owner, await AgentsApiTests.CreatePlanAsync(owner, new { title = "Own key" }));
+        var otherSession = await AgentsApiTests.StartSessionAsync(other, await AgentsApiTests.CreatePlanAsync(other, new { title = "Platform key" }));
+        _app.Choices.Clear();
+        _app.Then(ScriptedModelApp.Turn.Say("Hello from your own key.")).Then(ScriptedModelApp.Turn.Say("Hello from the platform."));
+
+        var ownRun = await AgentsApiTests.ReadRunAsync(await owner.Client.PostAsJsonAsync($"/api/sessions/{ownerSession}/messages", new { content = "hi", mode = "model" }));
+        var platformRun = await AgentsApiTests.ReadRunAsync(await other.Client.PostAsJsonAsync($"/api/sessions/{otherSession}/messages", new { content = "hi", mode = "model" }));
+
+        var choices = _app.Choices.ToArray();
+        Assert.Equal(("user_key", OwnKey), (choices[0].Source, choices[0].ApiKey));
+        Assert.Equal(("platform", "sk-scripted-test-key"), (choices[1].Source, choices[1].ApiKey));
+        Assert.Equal(("succeeded", "succeeded"), (ownRun.GetProperty("status").GetString(), platformRun.GetProperty("status").GetString()));
+        var recorded = await AgentsApiTests.RecordedRunAsync(_app, owner, ownRun.GetProperty("runId").GetGuid(), "succeeded");
+        Assert.DoesNotContain(OwnKey, recorded.GetRawText(), StringComparison.Ordinal);
+        await using var connection = new Npgsql.NpgsqlConnection(_app.PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var leaked = new Npgsql.NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM agent_executions WHERE config::text LIKE $1 OR task LIKE $1) + (SELECT count(*) FROM grain_state WHERE payload::text LIKE $1)", connection);
+        leaked.Parameters.Add(new Npgsql.NpgsqlParameter { Value = "%" + OwnKey + "%" });
+        Assert.Equal(0L, (long)(await leaked.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task TheModelPlansThroughThePlanTripToolAndTheRunIsCharged()
     {
         var user = await _app.CreateUserAsync();

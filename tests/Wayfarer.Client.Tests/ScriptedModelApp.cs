@@ -20,6 +20,9 @@ public sealed class ScriptedModelApp : WayfarerApp
     /// <summary>The turns still to be played, in order.</summary>
     public ConcurrentQueue<Turn> Turns { get; } = new();
 
+    /// <summary>The model choices the agents made, in order (which key and model each run used).</summary>
+    public ConcurrentQueue<ModelChoice> Choices { get; } = new();
+
     /// <summary>How many model calls were made.</summary>
     public int Calls => _calls;
 
@@ -79,7 +82,11 @@ public sealed class ScriptedModelApp : WayfarerApp
 
     private sealed class Factory(ScriptedModelApp app) : IChatClientFactory
     {
-        public IChatClient Create(ModelChoice choice) => new Client(app);
+        public IChatClient Create(ModelChoice choice)
+        {
+            app.Choices.Enqueue(choice);
+            return new Client(app);
+        }
     }
 
     private sealed class Client(ScriptedModelApp app) : IChatClient

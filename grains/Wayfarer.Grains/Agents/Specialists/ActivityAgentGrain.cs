@@ -8,7 +8,7 @@ namespace Wayfarer.Grains.Agents.Specialists;
 /// <summary>Finds places to visit in the curated catalogue, ranked by the traveller's interests.</summary>
 [GrainType("agent-activity")]
 [StatelessWorker]
-public sealed class ActivityAgentGrain(OfflinePlanner planner, AgentExecutionLog executions) : Grain, IActivityAgentGrain
+public sealed class ActivityAgentGrain(OfflinePlanner planner, AgentExecutionLog executions, TimeProvider timeProvider) : Grain, IActivityAgentGrain
 {
     /// <summary>Most places one search returns.</summary>
     public const int MaxSearchResults = 30;
@@ -24,7 +24,7 @@ public sealed class ActivityAgentGrain(OfflinePlanner planner, AgentExecutionLog
         executions.RunAsync("activity", "search_places", new { city, interests, limit }, () =>
         {
             ArgumentNullException.ThrowIfNull(city);
-            var today = DateOnly.FromDateTime(DateTime.UtcNow.Date);
+            var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
             var request = TripRequest.Create([city], today, today, interests: interests ?? []);
             ResolvedTrip trip;
             try

@@ -8,7 +8,7 @@ namespace Wayfarer.Grains.Agents.Specialists;
 /// <summary>Resolves places over the GeoNames/OpenFlights catalogue. Stateless: a local worker on every silo.</summary>
 [GrainType("agent-location")]
 [StatelessWorker]
-public sealed class LocationAgentGrain(OfflinePlanner planner, AgentExecutionLog executions) : Grain, ILocationAgentGrain
+public sealed class LocationAgentGrain(OfflinePlanner planner, AgentExecutionLog executions, TimeProvider timeProvider) : Grain, ILocationAgentGrain
 {
     /// <inheritdoc />
     public Task<ResolvedTrip> Resolve(TripRequest request) =>
@@ -20,7 +20,7 @@ public sealed class LocationAgentGrain(OfflinePlanner planner, AgentExecutionLog
         executions.RunAsync("location", "lookup_city", query, () =>
         {
             ArgumentNullException.ThrowIfNull(query);
-            var request = TripRequest.Create([query], DateOnly.FromDateTime(DateTime.UtcNow.Date), DateOnly.FromDateTime(DateTime.UtcNow.Date));
+            var request = TripRequest.Create([query], DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime), DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
             try
             {
                 var city = planner.Resolve(request).Destinations[0];
