@@ -84,7 +84,10 @@ public sealed class DoubleTextingTests(PostgresFixture postgres)
         AgentCluster.AssertSucceeded(await agents.WaitAsync(sessionId, "carol", second.RunId));
         var messages = (await agents.Grains.GetGrain<IAgentSessionGrain>(sessionId).GetMessages("carol", 0, 20)).Value!;
         Assert.Equal(["first", "Plan 2 days in Porto"], messages.Where(m => m.Role == MessageRole.User).Select(m => m.Content));
-        Assert.Equal(0m, (await agents.Grains.GetGrain<GrainInterfaces.Ledger.IUserLedgerGrain>("carol").GetSpend(null)).ReservedUsd);
+        // The interrupted model call had been sent: it is charged (as an estimate), not left reserved.
+        var spend = await agents.Grains.GetGrain<GrainInterfaces.Ledger.IUserLedgerGrain>("carol").GetSpend(null);
+        Assert.Equal(0m, spend.ReservedUsd);
+        Assert.True(spend.TodayUsd > 0m, "the aborted call should be charged");
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public sealed class ResumptionTests(PostgresFixture postgres)
         var plan = (await agents.Grains.GetGrain<IPlanGrain>(planId).Get("alice")).Value!;
         Assert.Equal(["Lisbon"], plan.Content.Destinations);
         Assert.Equal(2, plan.Version);
+        var messages = (await agents.Grains.GetGrain<GrainInterfaces.Sessions.IAgentSessionGrain>(sessionId).GetMessages("alice", 0, 10)).Value!;
+        Assert.Equal(["Two days in Lisbon"], messages.Where(m => m.Role == GrainInterfaces.Sessions.MessageRole.User).Select(m => m.Content));
+        Assert.Single(messages, m => m.Role == GrainInterfaces.Sessions.MessageRole.Assistant);
         await agents.FlushLedgerAsync();
         await Probe.WaitUntilAsync(async () => await agents.CountAsync("SELECT count(*) FROM agent_tasks WHERE run_id = $1 AND status = 'interrupted'", run.RunId) == 1, "the interrupted task row");
         Assert.Equal(["succeeded"], await agents.StringsAsync("SELECT status FROM agent_runs WHERE run_id = $1", run.RunId));

@@ -123,6 +123,19 @@ public sealed class AgentsApiTests(WayfarerApp app) : IClassFixture<WayfarerApp>
     }
 
     [Fact]
+    public async Task GenerateRequestsForOnePlanShareOneSessionSoTheirPolicyApplies()
+    {
+        var user = await app.CreateUserAsync();
+        var planId = await CreatePlanAsync(user, Trip("Twice", ["Vienna"], new DateOnly(2027, 5, 10), days: 2, travelers: 1, budget: 2000, currency: "EUR"));
+
+        var first = await ReadRunAsync(await user.Client.PostAsJsonAsync($"/api/plans/{planId}/generate", new { }));
+        var second = await ReadRunAsync(await user.Client.PostAsJsonAsync($"/api/plans/{planId}/generate", new { pace = "relaxed" }));
+
+        Assert.Equal(first.GetProperty("sessionId").GetString(), second.GetProperty("sessionId").GetString());
+        Assert.Equal((2, 3), (first.GetProperty("planVersion").GetInt32(), second.GetProperty("planVersion").GetInt32()));
+    }
+
+    [Fact]
     public async Task TwoMessagesInTurnWithTheDefaultPolicyBothRun()
     {
         var user = await app.CreateUserAsync();

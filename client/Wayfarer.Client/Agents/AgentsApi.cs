@@ -92,7 +92,9 @@ internal static partial class AgentsApi
                 statusCode: StatusCodes.Status403Forbidden);
         }
 
-        var sessionId = Ids.New();
+        // One generate session per plan and user, so the double-texting policy applies to generate requests too (and
+        // repeated requests do not leave a session each behind).
+        var sessionId = GenerateSessionId(id, userId);
         await grains.GetGrain<IAgentSessionGrain>(sessionId).Start(userId, id);
         var run = new RunRequest(userId, "Generate the itinerary from the plan's fields.", RunKind.Generate, policy, mode, overrides);
         return await SubmitAndFollowAsync(sessionId, run, context, grains, events, ct);
@@ -254,4 +256,7 @@ internal static partial class AgentsApi
         context.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase));
 
     private static IResult SessionNotFound() => TypedResults.Problem(title: "Session not found", statusCode: StatusCodes.Status404NotFound);
+
+    private static string GenerateSessionId(string planId, string userId) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"generate\n{planId}\n{userId}")))[..32];
 }

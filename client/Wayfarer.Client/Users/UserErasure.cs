@@ -40,15 +40,22 @@ internal sealed partial class UserErasure(
             await revocations.RevokeAsync(session);
         }
 
+        // The agents stop first (their runs cancelled, their pending ledger rows committed), so nothing is written for
+        // the user after the ledgers and memory are erased.
+        var sessionIds = await data.SessionIdsAsync(userId, ct);
+        foreach (var sessionId in sessionIds)
+        {
+            await grains.GetGrain<Wayfarer.Grains.Agents.IOrchestratorGrain>(sessionId).Forget(userId);
+        }
+
         foreach (var eraser in erasers)
         {
             await eraser.EraseAsync(userId, ct);
         }
 
         var erasedKeys = new List<string>();
-        foreach (var sessionId in await data.SessionIdsAsync(userId, ct))
+        foreach (var sessionId in sessionIds)
         {
-            await grains.GetGrain<Wayfarer.Grains.Agents.IOrchestratorGrain>(sessionId).Forget(userId);
             await grains.GetGrain<IAgentSessionGrain>(sessionId).Erase(userId);
             erasedKeys.Add(sessionId);
         }

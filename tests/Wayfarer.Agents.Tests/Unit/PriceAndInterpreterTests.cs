@@ -54,6 +54,11 @@ public sealed class PriceAndInterpreterTests
         Assert.NotEmpty(missing.Missing);
         var unknownCurrency = Interpreter.Interpret("3 days in Rome, budget 900 FOR us", Empty, null, RunKind.Chat, Today).Trip!;
         Assert.Equal("USD", unknownCurrency.Currency);
+
+        // Nonsense numbers are ignored, never a crash.
+        var nonsense = Interpreter.Interpret("3 days in Rome from 2027-13-45, budget 99999999999999999999999999999k", Empty, null, RunKind.Chat, Today).Trip!;
+        Assert.Null(nonsense.Budget);
+        Assert.Equal(Today.AddDays(30), nonsense.StartDate);
     }
 
     private static PlanContent Empty => new("t", null, [], null, null, 1, null, TravelPreferences.Default, PlanStatus.Draft, Itinerary.Empty);

@@ -95,10 +95,19 @@ internal sealed partial class ModelResolver : IModelResolver
         {
             return null;
         }
+        catch (NpgsqlException exception)
+        {
+            // The key store is unreachable: the run goes on with the platform's model (or offline) rather than failing.
+            LogKeyStoreUnavailable(_logger, exception, userId);
+            return null;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Wayfarer:Auth:MasterKey is not valid base64; users' own model keys cannot be used")]
     private static partial void LogBadMasterKey(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The key store is unreachable; user {UserId}'s own model key cannot be read")]
+    private static partial void LogKeyStoreUnavailable(ILogger logger, Exception exception, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The stored model key of user {UserId} cannot be decrypted (wrong master key?); using the platform model")]
     private static partial void LogUnreadableKey(ILogger logger, Exception exception, string userId);

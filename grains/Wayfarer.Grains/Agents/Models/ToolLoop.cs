@@ -29,6 +29,12 @@ public static class ToolLoop
             Tools = [.. tools.Select(t => AIFunctionFactory.CreateDeclaration(t.Name, t.Description, JsonDocument.Parse(t.ParametersSchema).RootElement.Clone()))],
         };
         string? lastText = entries.LastOrDefault(e => e.Role == "assistant")?.Text;
+        if (entries.Count > 0 && entries[^1] is { Role: "assistant", ToolCalls: null or { Count: 0 } } answered)
+        {
+            // Resumed after the model had already answered: that answer was paid for; it is not asked again.
+            return new ToolLoopResult(answered.Text, entries, StoppedBySpendCap: false, HitIterationLimit: false);
+        }
+
         var iteration = entries.Count(e => e.Role == "assistant");
         while (iteration < maxIterations)
         {

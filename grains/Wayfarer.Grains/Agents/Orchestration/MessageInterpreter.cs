@@ -25,6 +25,9 @@ public sealed partial class MessageInterpreter(PlanningData data)
         ("sport", ["sport"]), ("island", ["islands"]), ("ancient", ["ancient"]), ("modern", ["modern"]),
     ];
 
+    /// <summary>The largest budget read from a message (the API's own limit).</summary>
+    private const decimal MaxBudget = 10_000_000m;
+
     private static readonly string[] PlanningWords =
         ["plan", "itinerary", "generate", "make", "create", "redo", "change", "update", "trip", "visit", "travel", "go to", "add", "instead", "swap", "replan"];
 
@@ -60,7 +63,9 @@ public sealed partial class MessageInterpreter(PlanningData data)
 
         var start = plan.StartDate;
         var end = plan.EndDate;
-        var dates = IsoDate().Matches(text).Select(m => DateOnly.ParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        var dates = IsoDate().Matches(text)
+            .Select(m => DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : (DateOnly?)null)
+            .OfType<DateOnly>().ToList();
         if (dates.Count >= 1)
         {
             start = dates[0];
@@ -95,13 +100,11 @@ public sealed partial class MessageInterpreter(PlanningData data)
 
         var budget = plan.Budget?.Total;
         var currency = plan.Budget?.Currency ?? "USD";
-        if (BudgetPattern().Match(text) is { Success: true } money)
+        if (BudgetPattern().Match(text) is { Success: true } money
+            && decimal.TryParse(money.Groups["amount"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
+            && amount <= MaxBudget && amount * (money.Groups["k"].Success ? 1000 : 1) is var total && total <= MaxBudget)
         {
-            var amount = decimal.Parse(money.Groups["amount"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
-            if (money.Groups["k"].Success)
-            {
-                amount *= 1000;
-            }
+            amount = total;
 
             budget = amount;
             currency = CurrencyOf(money.Groups["code"].Value) ?? CurrencyOf(money.Groups["sym"].Value) ?? currency;

@@ -28,7 +28,7 @@ public sealed partial class OrchestratorGrain
     {
         // Let the turn that started the loop finish first.
         await Task.Yield();
-        while (_stopRequest is null && !_deactivating)
+        while (_stopRequest is null && !_deactivating && !_erasing)
         {
             if (ActiveRun is not { } run)
             {
@@ -60,6 +60,15 @@ public sealed partial class OrchestratorGrain
 
     private async Task ExecuteAsync(RunState run, bool resuming)
     {
+        // The cancellation source exists before the first await, so an interrupt, rollback, cancel or erasure that
+        // arrives while this attempt is starting cancels it instead of waiting for the whole run.
+        using var cancellation = new CancellationTokenSource();
+        _runCancellation = cancellation;
+        if (_stopRequest?.RunId == run.Id || _erasing || _deactivating)
+        {
+            cancellation.Cancel();
+        }
+
         var userId = state.State.UserId!;
         AgentContext.Set(run.Id, userId, state.State.PlanId);
         using var activity = AgentMetrics.ActivitySource.StartActivity("agents.run");
@@ -74,7 +83,7 @@ public sealed partial class OrchestratorGrain
         {
             // Events emitted after the last checkpoint died with the old activation; a watcher may have seen their
             // sequence numbers, so the resumed attempt's events continue well above them.
-            _sequenceGap = true;
+            _sequenceGapRun = run.Id;
             if (run.StepStartedAt is { } interruptedAt && run.Step < RunPipeline.Steps.Count)
             {
                 // The step that was going when the previous attempt died: its task row ends as interrupted.
@@ -115,16 +124,16 @@ public sealed partial class OrchestratorGrain
         run.StepStartedAt = timeProvider.GetUtcNow();
         await WriteStateAsync();
         await WriteRunRecordAsync(run);
-        using var cancellation = new CancellationTokenSource();
-        _runCancellation = cancellation;
-        var execution = new RunExecution(run, this.GetPrimaryKeyString(), userId, state.State.PlanId!, GrainFactory, Emit, CheckpointAsync, cancellation.Token);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token);
+        timeout.CancelAfter(run.StartedAt.Value + Options.MaxRunDuration - timeProvider.GetUtcNow() is { Ticks: > 0 } left ? left : TimeSpan.Zero);
+        var execution = new RunExecution(run, this.GetPrimaryKeyString(), userId, state.State.PlanId!, GrainFactory, Emit, CheckpointAsync, timeout.Token);
         try
         {
             while (run.Step < RunPipeline.Steps.Count)
             {
-                cancellation.Token.ThrowIfCancellationRequested();
+                timeout.Token.ThrowIfCancellationRequested();
                 var step = RunPipeline.Steps[run.Step];
-                await RunStepAsync(run, step, execution, cancellation.Token);
+                await RunStepAsync(run, step, execution, timeout.Token);
                 run.Step++;
                 run.StepStartedAt = timeProvider.GetUtcNow();
                 await CheckpointAsync();
@@ -135,6 +144,10 @@ public sealed partial class OrchestratorGrain
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested && _deactivating)
         {
             return;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        {
+            await FinishAsync(run, RunStatus.Failed, "run_timeout", $"The run did not finish within {Options.MaxRunDuration.TotalMinutes:0} minutes.");
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -230,6 +243,7 @@ public sealed partial class OrchestratorGrain
         run.ErrorCode = code;
         run.Error = error;
         run.FinishedAt = now;
+        Compact(run);
         // Queued for the ledger before anyone watching can see the run end.
         await WriteRunRecordAsync(run);
         Emit(run, "run_" + status.ToWire(), new
@@ -257,4 +271,15 @@ public sealed partial class OrchestratorGrain
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The run loop stopped at run {RunId}; the watchdog will retry from the last checkpoint")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception, Guid runId);
+
+    /// <summary>A finished run keeps what its view and an undo need; the model transcript, resolved cities, draft
+    /// itinerary and streamed text deltas go (they are in the ledgers and the plan), so the state stays small.</summary>
+    private static void Compact(RunState run)
+    {
+        run.Checkpoint.Transcript = null;
+        run.Checkpoint.Resolved = null;
+        run.Checkpoint.Itinerary = null;
+        run.Checkpoint.Budget = null;
+        run.Events.RemoveAll(e => e.Type == "partial_text");
+    }
 }

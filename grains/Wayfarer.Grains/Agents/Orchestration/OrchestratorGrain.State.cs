@@ -97,10 +97,10 @@ public sealed partial class OrchestratorGrain
         }
 
         var sequence = run.Events.Count == 0 ? 1 : run.Events[^1].Sequence + 1;
-        if (_sequenceGap)
+        if (_sequenceGapRun == run.Id)
         {
             sequence += ResumedSequenceGap;
-            _sequenceGap = false;
+            _sequenceGapRun = null;
         }
 
         run.Events.Add(new RunEvent(sequence, type, timeProvider.GetUtcNow(), JsonSerializer.Serialize(data, AgentJson.Options)));

@@ -41,7 +41,7 @@ public sealed partial class OrchestratorGrain(
     private bool _watchdogRegistered;
     private bool _deactivating;
     private bool _erasing;
-    private bool _sequenceGap;
+    private Guid? _sequenceGapRun;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _commandLock = new(1, 1);
 
@@ -60,13 +60,24 @@ public sealed partial class OrchestratorGrain(
     }
 
     /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // The run stays "running" in the state: the next activation (a watchdog tick or a call) resumes it from its
-        // last checkpoint. Stop this activation's copy without recording anything.
+        // last checkpoint. Stop this activation's copy without recording anything, and wait for it to stop, so it
+        // cannot finish an effect (a plan version, a message) while the next activation repeats the step.
         _deactivating = true;
         _runCancellation?.Cancel();
-        return Task.CompletedTask;
+        if (_loop is { IsCompleted: false } loop)
+        {
+            try
+            {
+                await loop.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The runtime's deactivation deadline passed; the ETag fences any write the old loop still tries.
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -94,7 +105,9 @@ public sealed partial class OrchestratorGrain(
             return new SubmitResult(SubmitOutcome.NotFound, Guid.Empty, null, "No such session.");
         }
 
-        var active = ActiveRun;
+        // Busy while a run is going or messages wait in the queue (between two queued runs there is a moment with
+        // no active run: a new message must not jump the queue then, nor slip past "reject").
+        var active = ActiveRun ?? (state.State.Queue.Count > 0 ? FindRun(state.State.Queue[0]) : null);
         if (active is not null)
         {
             switch (request.Policy)
@@ -115,15 +128,32 @@ public sealed partial class OrchestratorGrain(
                     await WriteRunRecordAsync(queued);
                     return new SubmitResult(SubmitOutcome.Queued, queued.Id, active.Id, null);
                 default:
-                    await StopActiveRunAsync(active, request.Policy == DoubleTextPolicy.Rollback);
+                    if (ActiveRun is { } running)
+                    {
+                        await StopActiveRunAsync(running, request.Policy == DoubleTextPolicy.Rollback);
+                    }
+
                     break;
             }
         }
 
-        var run = NewRun(request, RunStatus.Running);
-        state.State.ActiveRunId = run.Id;
-        await WriteStateAsync();
+        // The watchdog first: a run is never persisted as running without one.
         await EnsureWatchdogAsync();
+        var run = NewRun(request, RunStatus.Running);
+        var previous = state.State.ActiveRunId;
+        state.State.ActiveRunId = run.Id;
+        try
+        {
+            await WriteStateAsync();
+        }
+        catch
+        {
+            // Not persisted: forget it here too, so the session does not look busy with a run that will never go.
+            state.State.Runs.Remove(run);
+            state.State.ActiveRunId = previous;
+            throw;
+        }
+
         StartLoop(resuming: false);
         return new SubmitResult(SubmitOutcome.Started, run.Id, active?.Id, null);
     }
@@ -131,23 +161,27 @@ public sealed partial class OrchestratorGrain(
     /// <inheritdoc />
     public async Task<RunView?> Watch(string userId, Guid runId, int afterSequence, TimeSpan wait)
     {
-        var deadline = timeProvider.GetUtcNow() + (wait > MaxWatchWait ? MaxWatchWait : wait);
+        var limit = wait > MaxWatchWait ? MaxWatchWait : wait;
+        var deadline = timeProvider.GetUtcNow() + limit;
+        using var stop = new CancellationTokenSource();
+        // One timer for the whole call, not one per wake-up.
+        var expired = limit > TimeSpan.Zero ? Task.Delay(limit, timeProvider, stop.Token) : Task.CompletedTask;
         while (true)
         {
             var run = FindRun(runId);
             if (run is null || !string.Equals(state.State.UserId, userId, StringComparison.Ordinal))
             {
+                await stop.CancelAsync();
                 return null;
             }
 
-            var remaining = deadline - timeProvider.GetUtcNow();
-            if (run.Status.IsTerminal() || run.Events.Count > 0 && run.Events[^1].Sequence > afterSequence || remaining <= TimeSpan.Zero)
+            if (run.Status.IsTerminal() || run.Events.Count > 0 && run.Events[^1].Sequence > afterSequence || expired.IsCompleted || timeProvider.GetUtcNow() >= deadline)
             {
+                await stop.CancelAsync();
                 return View(run, afterSequence);
             }
 
-            var changed = _changed.Task;
-            await Task.WhenAny(changed, Task.Delay(remaining, timeProvider));
+            await Task.WhenAny(_changed.Task, expired);
         }
     }
 
@@ -210,12 +244,22 @@ public sealed partial class OrchestratorGrain(
             return false;
         }
 
-        // Nothing more about this user goes to the ledgers (their rows are being erased).
+        // Nothing more about this user goes to the ledgers (their rows are erased after this).
         _erasing = true;
         if (ActiveRun is { } active)
         {
             await StopActiveRunAsync(active, rollback: false);
         }
+
+        _runCancellation?.Cancel();
+        if (_loop is { IsCompleted: false } loop)
+        {
+            await loop;
+        }
+
+        // Rows this session's agents wrote are still in this silo's batch buffer: commit them now, so the ledger
+        // erasure that follows deletes them too.
+        await ledger.FlushAsync();
 
         if (await GetReminder(WatchdogReminder) is { } reminder)
         {
@@ -259,9 +303,10 @@ public sealed partial class OrchestratorGrain(
 
     private async Task WatchdogTickAsync()
     {
-
         if (ActiveRun is null && state.State.Queue.Count == 0)
         {
+            // Storage must say what memory says before the watchdog goes (a run's last write may have failed).
+            await WriteStateAsync();
             if (await GetReminder(WatchdogReminder) is { } reminder)
             {
                 await UnregisterReminder(reminder);

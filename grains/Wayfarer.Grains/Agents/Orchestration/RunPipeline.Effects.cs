@@ -133,6 +133,7 @@ public sealed partial class RunPipeline
             }
 
             var content = Compose(current.Content, checkpoint.Trip, checkpoint.Itinerary);
+            execution.CancellationToken.ThrowIfCancellationRequested();
             var result = await plans.Update(execution.UserId, content, current.Version);
             if (result.Outcome == PlanOutcome.VersionMismatch)
             {

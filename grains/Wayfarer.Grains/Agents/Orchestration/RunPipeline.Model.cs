@@ -38,18 +38,19 @@ public sealed partial class RunPipeline
         {
             result = await ToolLoop.RunAsync(client, checkpoint.Transcript, Tools, modelOptions.Value.MaxToolIterations, modelOptions.Value.MaxOutputTokens, host, cancellationToken);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is ClientResultException or HttpRequestException or TimeoutException or OperationCanceledException or JsonException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is ClientResultException or HttpRequestException or TimeoutException or OperationCanceledException or JsonException or ArgumentException)
         {
-            await host.ReleaseAsync();
-            await RecordModelExecutionAsync(execution, choice, "failed", exception.Message);
-            return ("model_error", $"The model ({choice.Model}) failed: {exception.Message}.");
+            await host.SettleAbortedCallAsync();
+            var reason = Describe(exception);
+            await RecordModelExecutionAsync(execution, choice, "failed", reason);
+            return ("model_error", $"The model ({choice.Model}) failed: {reason}.");
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // Cancelled (interrupt, rollback, deactivation) or failed: a reservation for a call that did not finish is
-            // released, so it does not hold the traveller's cap until it expires.
-            await host.ReleaseAsync();
-            await RecordModelExecutionAsync(execution, choice, cancellationToken.IsCancellationRequested ? "cancelled" : "failed", exception.Message);
+            // Cancelled (interrupt, rollback, deactivation) or failed: a call that was sent is charged (the provider bills
+            // it), one that was not is released, so nothing holds the traveller's cap until it expires.
+            await host.SettleAbortedCallAsync();
+            await RecordModelExecutionAsync(execution, choice, cancellationToken.IsCancellationRequested ? "cancelled" : "failed", exception.GetType().Name);
             throw;
         }
 
@@ -69,10 +70,24 @@ public sealed partial class RunPipeline
         return null;
     }
 
+    /// <summary>Why a model call failed, without the server's own text (which may echo keys or request bodies).</summary>
+    private static string Describe(Exception exception) => exception switch
+    {
+        ClientResultException { Status: > 0 } result => $"the endpoint answered HTTP {result.Status}",
+        ClientResultException or HttpRequestException => "the endpoint could not be reached",
+        TimeoutException or OperationCanceledException => "the call timed out",
+        JsonException or ArgumentException => "the endpoint's answer could not be read",
+        _ => exception.GetType().Name,
+    };
+
+    /// <summary>An endpoint as recorded in the ledgers: scheme, host and port only (never user info, path or query).</summary>
+    private static string? RecordedEndpoint(Uri? endpoint) =>
+        endpoint is null ? null : new UriBuilder(endpoint) { UserName = string.Empty, Password = string.Empty }.Uri.GetLeftPart(UriPartial.Authority);
+
     private async Task RecordModelExecutionAsync(RunExecution execution, ModelChoice choice, string status, string? error)
     {
         var run = execution.Run;
-        var config = AgentJson.Serialize(new { source = choice.Source, endpoint = choice.Endpoint?.GetLeftPart(UriPartial.Authority), maxOutputTokens = modelOptions.Value.MaxOutputTokens, maxToolIterations = modelOptions.Value.MaxToolIterations, tools = Tools.Select(t => t.Name) });
+        var config = AgentJson.Serialize(new { source = choice.Source, endpoint = RecordedEndpoint(choice.Endpoint), maxOutputTokens = modelOptions.Value.MaxOutputTokens, maxToolIterations = modelOptions.Value.MaxToolIterations, tools = Tools.Select(t => t.Name) });
         await ledger.WriteAsync(new AgentExecutionRecord(run.Checkpoint.ModelExecutionId!.Value, run.Id, execution.UserId, execution.PlanId, "orchestrator",
             AgentExecutionLog.AgentVersion, config, choice.Provider, choice.Model, "chat: " + Truncate(run.Request.Message, 2_000), run.Checkpoint.ModelReply,
             run.PromptTokens, run.CompletionTokens, run.CostUsd, ((timeProvider.GetUtcNow() - (run.StartedAt ?? run.CreatedAt)).TotalMilliseconds), status, error,
@@ -129,6 +144,8 @@ public sealed partial class RunPipeline
     private sealed class ModelHost(RunPipeline pipeline, RunExecution execution, ModelChoice choice, PlanSnapshot plan) : IToolLoopHost
     {
         private Guid? _reservation;
+        private int _promptEstimate;
+        private int _streamedCharacters;
 
         public string? DenialMessage { get; private set; }
 
@@ -148,17 +165,26 @@ public sealed partial class RunPipeline
             }
 
             _reservation = reservationId;
+            _promptEstimate = estimatedPromptTokens;
+            _streamedCharacters = 0;
             execution.Event("model_call", new { iteration = iteration + 1, model = choice.Model, reservedUsd = estimate });
             return true;
         }
 
         public async Task AfterModelCallAsync(ModelUsage usage, string? modelId, CancellationToken cancellationToken)
         {
+            await ChargeAsync(usage, usage.Estimated ? "chat-estimated" : "chat");
+        }
+
+        /// <summary>Charges the call just made; the reservation id is the charge id, so a retried charge counts once.</summary>
+        private async Task ChargeAsync(ModelUsage usage, string category)
+        {
             var run = execution.Run;
             var cost = pipeline.Prices.Cost(choice.Model, usage.PromptTokens, usage.CompletionTokens);
             var at = pipeline.Clock.GetUtcNow();
-            await Ledger.Charge(new CostCharge(Guid.CreateVersion7(at), _reservation, execution.PlanId, run.Id, run.Checkpoint.ModelExecutionId, choice.Provider, choice.Model,
-                usage.PromptTokens, usage.CompletionTokens, cost, usage.Estimated ? "chat-estimated" : "chat", at));
+            var reservation = _reservation;
+            await Ledger.Charge(new CostCharge(reservation ?? Guid.CreateVersion7(at), reservation, execution.PlanId, run.Id, run.Checkpoint.ModelExecutionId, choice.Provider,
+                choice.Model, usage.PromptTokens, usage.CompletionTokens, cost, category, at));
             _reservation = null;
             run.PromptTokens += usage.PromptTokens;
             run.CompletionTokens += usage.CompletionTokens;
@@ -171,6 +197,7 @@ public sealed partial class RunPipeline
 
         public Task OnPartialTextAsync(string delta)
         {
+            _streamedCharacters += delta.Length;
             execution.Event("partial_text", new { text = delta });
             return Task.CompletedTask;
         }
@@ -187,6 +214,10 @@ public sealed partial class RunPipeline
             {
                 return JsonSerializer.Serialize(new { error = exception.Message }, AgentJson.Options);
             }
+            catch (Wayfarer.Runtime.Transport.RemoteGrainException exception) when (!exception.IsTransient)
+            {
+                return JsonSerializer.Serialize(new { error = exception.OriginalMessage }, AgentJson.Options);
+            }
         }
 
         public Task CheckpointAsync(IReadOnlyList<TranscriptEntry> transcript, CancellationToken cancellationToken)
@@ -195,9 +226,20 @@ public sealed partial class RunPipeline
             return execution.Checkpoint();
         }
 
-        public async Task ReleaseAsync()
+        /// <summary>Settles a call that did not finish: charged as an estimate (prompt plus the text streamed so far) once
+        /// it was sent, since the provider bills it; released when the call never started.</summary>
+        public async Task SettleAbortedCallAsync()
         {
-            if (_reservation is { } reservation)
+            if (_reservation is not { } reservation)
+            {
+                return;
+            }
+
+            if (_promptEstimate > 0)
+            {
+                await ChargeAsync(new ModelUsage(_promptEstimate, (_streamedCharacters + 3) / 4, Estimated: true), "chat-aborted");
+            }
+            else
             {
                 await Ledger.Release(reservation);
                 _reservation = null;

@@ -80,10 +80,18 @@ public sealed partial class RunPipeline(
         var session = execution.Grains.GetGrain<IAgentSessionGrain>(execution.SessionId);
         if (checkpoint.UserMessageSequence is null)
         {
-            var snapshot = await session.Get(execution.UserId);
-            checkpoint.MessagesBefore = snapshot.Value?.MessageCount ?? throw new RunFailedException("session_not_found", "The session no longer exists.");
-            var message = await session.AppendMessage(execution.UserId, MessageRole.User, execution.Run.Request.Message);
-            checkpoint.UserMessageSequence = message.Value?.Sequence;
+            if (checkpoint.MessagesBefore is null)
+            {
+                // Persisted before the message is appended, so a resumed attempt finds the message it already added.
+                var snapshot = await session.Get(execution.UserId);
+                checkpoint.MessagesBefore = snapshot.Value?.MessageCount ?? throw new RunFailedException("session_not_found", "The session no longer exists.");
+                await execution.Checkpoint();
+            }
+
+            var added = (await session.GetMessages(execution.UserId, checkpoint.MessagesBefore.Value, 50)).Value?
+                .FirstOrDefault(m => m.Role == MessageRole.User && m.Content == execution.Run.Request.Message);
+            checkpoint.UserMessageSequence = added?.Sequence
+                ?? (await session.AppendMessage(execution.UserId, MessageRole.User, execution.Run.Request.Message)).Value?.Sequence;
         }
 
         var plan = await GetPlanAsync(execution);
