@@ -1,7 +1,5 @@
 using Wayfarer.GrainInterfaces.Users;
 using Wayfarer.Planning.Catalog;
-using Wayfarer.Planning.Offline;
-using Wayfarer.Planning.Validation;
 
 namespace Wayfarer.Planning.Tests;
 

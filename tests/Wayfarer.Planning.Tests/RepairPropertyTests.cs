@@ -1,5 +1,4 @@
 using Wayfarer.GrainInterfaces.Plans;
-using Wayfarer.Planning.Offline;
 using Wayfarer.Planning.Validation;
 
 namespace Wayfarer.Planning.Tests;

@@ -1,4 +1,3 @@
-using System.Text;
 using Wayfarer.Client.Infrastructure;
 using Wayfarer.GrainInterfaces.Users;
 using Wayfarer.Grains.Agents;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Wayfarer.Client.Infrastructure;
 using Wayfarer.Client.Plans;
 using Wayfarer.GrainInterfaces.Ledger;
-using Wayfarer.GrainInterfaces.Plans;
 using Wayfarer.Runtime;
 
 namespace Wayfarer.Client.Costs;

@@ -1,5 +1,4 @@
 using Wayfarer.Client.Infrastructure;
-using Wayfarer.GrainInterfaces.Plans;
 using Wayfarer.Runtime;
 
 namespace Wayfarer.Client.Plans;

@@ -1,6 +1,5 @@
 using Wayfarer.Client.Infrastructure;
 using Wayfarer.Client.Plans;
-using Wayfarer.GrainInterfaces.Plans;
 using Wayfarer.Runtime;
 
 namespace Wayfarer.Client.Runs;

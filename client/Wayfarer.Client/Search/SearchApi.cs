@@ -1,7 +1,6 @@
 using Wayfarer.Client.Infrastructure;
 using Wayfarer.Client.Plans;
 using Wayfarer.GrainInterfaces.Memory;
-using Wayfarer.GrainInterfaces.Plans;
 using Wayfarer.Runtime;
 
 namespace Wayfarer.Client.Search;

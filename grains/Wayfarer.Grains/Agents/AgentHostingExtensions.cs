@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Wayfarer.Grains.Agents.Models;
 using Wayfarer.Grains.Agents.Orchestration;
 using Wayfarer.Grains.Agents.Telemetry;
-using Wayfarer.Planning;
 using Wayfarer.Planning.Catalog;
 using Wayfarer.Planning.Offline;
 using Wayfarer.Runtime.Filters;

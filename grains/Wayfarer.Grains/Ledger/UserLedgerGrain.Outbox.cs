@@ -1,4 +1,3 @@
-using Wayfarer.GrainInterfaces.Ledger;
 using Wayfarer.Runtime;
 using Wayfarer.Runtime.Reminders;
 using Wayfarer.Runtime.Timers;

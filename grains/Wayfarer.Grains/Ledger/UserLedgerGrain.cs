@@ -5,7 +5,6 @@ using Wayfarer.GrainInterfaces.Ledger;
 using Wayfarer.Runtime;
 using Wayfarer.Runtime.Reminders;
 using Wayfarer.Runtime.Storage;
-using Wayfarer.Runtime.Timers;
 
 namespace Wayfarer.Grains.Ledger;
 

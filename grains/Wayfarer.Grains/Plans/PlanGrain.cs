@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Wayfarer.GrainInterfaces.Plans;
-using Wayfarer.Grains.Security;
 using Wayfarer.Runtime;
 using Wayfarer.Runtime.Storage;
 

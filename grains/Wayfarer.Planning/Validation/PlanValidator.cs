@@ -1,7 +1,5 @@
 using Wayfarer.GrainInterfaces.Plans;
-using Wayfarer.GrainInterfaces.Users;
 using Wayfarer.Planning.Catalog;
-using Wayfarer.Planning.Offline;
 
 namespace Wayfarer.Planning.Validation;
 

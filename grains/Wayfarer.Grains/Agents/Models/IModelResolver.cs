@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using Wayfarer.Runtime.Hosting;
 
 namespace Wayfarer.Grains.Agents.Models;

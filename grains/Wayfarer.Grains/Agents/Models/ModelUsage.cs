@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.AI;
 
 namespace Wayfarer.Grains.Agents.Models;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Wayfarer.Planning;
 
 namespace Wayfarer.Grains.Agents.Orchestration;

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Wayfarer.Grains.Agents.Telemetry;
 using Wayfarer.Grains.Ledger;
 using Wayfarer.Runtime;

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Wayfarer.GrainInterfaces.Sessions;
 using Wayfarer.Grains.Agents.Models;
 using Wayfarer.Grains.Ledger;

@@ -1,6 +1,4 @@
 using System.ClientModel;
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Wayfarer.GrainInterfaces.Ledger;
 using Wayfarer.GrainInterfaces.Plans;

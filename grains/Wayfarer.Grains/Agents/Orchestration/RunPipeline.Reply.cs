@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Wayfarer.GrainInterfaces.Plans;
 using Wayfarer.GrainInterfaces.Sessions;
 using Wayfarer.Grains.Ledger;

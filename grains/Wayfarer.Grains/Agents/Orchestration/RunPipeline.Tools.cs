@@ -1,4 +1,3 @@
-using System.ClientModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;

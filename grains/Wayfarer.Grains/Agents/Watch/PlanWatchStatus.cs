@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Wayfarer.Grains.Ledger;
 using Wayfarer.Runtime;
 using Wayfarer.Runtime.Reminders;
