@@ -36,7 +36,7 @@ internal static partial class AgentsApi
         return routes;
     }
 
-    private static async Task<IResult> MessageAsync(string id, SessionMessageRequest request, HttpContext context, IGrainFactory grains, PlanEvents events, CancellationToken ct)
+    private static async Task<IResult> MessageAsync(string id, SessionMessageRequest request, HttpContext context, IGrainFactory grains, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Text("content", request.Content, Grains.Sessions.AgentSessionGrain.MaxMessageLength, required: true);
@@ -59,10 +59,10 @@ internal static partial class AgentsApi
 
         var userId = context.User.UserId();
         var run = new RunRequest(userId, request.Content!, RunKind.Chat, policy, mode);
-        return await SubmitAndFollowAsync(id, run, context, grains, events, ct);
+        return await SubmitAndFollowAsync(id, run, context, grains, ct);
     }
 
-    private static async Task<IResult> GenerateAsync(string id, GenerateRequest? request, HttpContext context, IGrainFactory grains, PlanEvents events, CancellationToken ct)
+    private static async Task<IResult> GenerateAsync(string id, GenerateRequest? request, HttpContext context, IGrainFactory grains, CancellationToken ct)
     {
         request ??= new GenerateRequest();
         var errors = new ValidationErrors();
@@ -97,7 +97,7 @@ internal static partial class AgentsApi
         var sessionId = GenerateSessionId(id, userId);
         await grains.GetGrain<IAgentSessionGrain>(sessionId).Start(userId, id);
         var run = new RunRequest(userId, "Generate the itinerary from the plan's fields.", RunKind.Generate, policy, mode, overrides);
-        return await SubmitAndFollowAsync(sessionId, run, context, grains, events, ct);
+        return await SubmitAndFollowAsync(sessionId, run, context, grains, ct);
     }
 
     private static async Task<IResult> CancelAsync(string id, Guid runId, HttpContext context, IGrainFactory grains)
@@ -110,7 +110,7 @@ internal static partial class AgentsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> SubmitAndFollowAsync(string sessionId, RunRequest request, HttpContext context, IGrainFactory grains, PlanEvents events, CancellationToken ct)
+    private static async Task<IResult> SubmitAndFollowAsync(string sessionId, RunRequest request, HttpContext context, IGrainFactory grains, CancellationToken ct)
     {
         var orchestrator = grains.GetGrain<IOrchestratorGrain>(sessionId);
         var submitted = await orchestrator.Submit(request);
@@ -130,7 +130,6 @@ internal static partial class AgentsApi
         if (WantsEvents(context))
         {
             await StreamAsync(orchestrator, userId, submitted.RunId, context, ct);
-            await PublishPlanChangeAsync(orchestrator, userId, submitted.RunId, events);
             return TypedResults.Empty;
         }
 
@@ -147,11 +146,6 @@ internal static partial class AgentsApi
             sequence = view.Events.Count > 0 ? view.Events[^1].Sequence : sequence;
             if (view.Status.IsTerminal())
             {
-                if (view.PlanVersion is not null)
-                {
-                    await events.PublishAsync(view.PlanId!, "updated", view.PlanVersion);
-                }
-
                 return await FinalAsync(view, userId, grains);
             }
 
@@ -240,15 +234,6 @@ internal static partial class AgentsApi
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The client went away; the run goes on and its result stays readable at /api/runs/{id}.
-        }
-    }
-
-    private static async Task PublishPlanChangeAsync(IOrchestratorGrain orchestrator, string userId, Guid runId, PlanEvents events)
-    {
-        var view = await orchestrator.Watch(userId, runId, int.MaxValue, TimeSpan.Zero);
-        if (view is { PlanVersion: { } version, PlanId: { } planId } && view.Status.IsTerminal())
-        {
-            await events.PublishAsync(planId, "updated", version);
         }
     }
 

@@ -1,6 +1,10 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Wayfarer.Grains.Agents.Events;
 using Wayfarer.Grains.Agents.Models;
 using Wayfarer.Grains.Agents.Orchestration;
 using Wayfarer.Grains.Agents.Telemetry;
@@ -37,8 +41,31 @@ public static class AgentHostingExtensions
         services.TryAddSingleton<AgentExecutionLog>();
         services.TryAddSingleton<RunPipeline>();
         services.TryAddSingleton<Watch.PlanWatchMarker>();
+        services.TryAddSingleton<IPlanChangeNotifier>(sp => PlanChangeNotifier(sp, builder.Configuration));
         builder.AddOutgoingGrainCallFilter<AgentCommunicationFilter>();
         return builder;
+    }
+
+    /// <summary>Redis when the silo has it (a cluster, or the API hosting the runtime): the multiplexer already in the
+    /// container if there is one, else a connection of its own on first use.</summary>
+    private static IPlanChangeNotifier PlanChangeNotifier(IServiceProvider services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new NoPlanChangeNotifier();
+        }
+
+        var redis = new Lazy<IConnectionMultiplexer>(() => services.GetService<IConnectionMultiplexer>() ?? Connect(connectionString));
+        return new RedisPlanChangeNotifier(redis, configuration["Wayfarer:Api:RedisKeyPrefix"] ?? "wf:", services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<RedisPlanChangeNotifier>>());
+    }
+
+    private static ConnectionMultiplexer Connect(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        return ConnectionMultiplexer.Connect(options);
     }
 
     private sealed class DelegateValidator<T>(Func<T, string?> validate) : IValidateOptions<T>

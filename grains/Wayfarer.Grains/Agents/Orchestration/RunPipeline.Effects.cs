@@ -29,6 +29,7 @@ public sealed partial class RunPipeline
                 {
                     undone.Add($"plan restored to version {before} (as version {snapshot.Version})");
                     execution.Event("plan_version_created", new { planId = execution.PlanId, version = snapshot.Version, restoredFrom = before });
+                    await planChanges.NotifyAsync(execution.PlanId, "updated", snapshot.Version);
                 }
             }
             else
@@ -150,6 +151,7 @@ public sealed partial class RunPipeline
         }
 
         execution.Event("plan_version_created", new { planId = execution.PlanId, version });
+        await planChanges.NotifyAsync(execution.PlanId, "updated", version);
         await RememberTripAsync(execution, checkpoint.Trip);
         return $"v{version}";
     }

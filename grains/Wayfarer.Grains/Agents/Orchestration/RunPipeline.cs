@@ -24,6 +24,7 @@ public sealed partial class RunPipeline(
     PriceTable prices,
     IOptions<ModelOptions> modelOptions,
     ILedgerWriter ledger,
+    Events.IPlanChangeNotifier planChanges,
     AgentMetrics metrics,
     TimeProvider timeProvider,
     ILogger<RunPipeline> logger)
