@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -43,21 +42,12 @@ public sealed class MultiInstanceTests
         var viaSecond = second.CreateClient();
         viaSecond.DefaultRequestHeaders.Authorization = user.Client.DefaultRequestHeaders.Authorization;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/plans/{id}/events");
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        using var stream = await user.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
-        Assert.StartsWith(": subscribed", await reader.ReadLineAsync(timeout.Token), StringComparison.Ordinal);
+        await using var events = await PlanEventStream.OpenAsync(user.Client, id!, timeout.Token);
 
         using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/plans/{id}") { Content = JsonContent.Create(new { title = "via the other instance" }) };
         Assert.Equal(HttpStatusCode.OK, (await viaSecond.SendAsync(patch, timeout.Token)).StatusCode);
 
-        string? line;
-        do
-        {
-            line = await reader.ReadLineAsync(timeout.Token);
-        }
-        while (line is not null && !line.StartsWith("data:", StringComparison.Ordinal));
+        var line = await events.NextDataAsync(timeout.Token);
 
         Assert.Contains("\"version\":2", line, StringComparison.Ordinal);
     }
