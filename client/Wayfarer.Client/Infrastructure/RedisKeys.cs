@@ -13,5 +13,5 @@ internal sealed class RedisKeys(IOptions<ApiOptions> options)
 
     public string RevokedSession(string sessionId) => $"{_prefix}revoked:{sessionId}";
 
-    public string PlanChannel(string planId) => $"{_prefix}plan-events:{planId}";
+    public string PlanChannel(string planId) => Grains.Plans.PlanEvent.Channel(_prefix, planId);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using StackExchange.Redis;
 using Wayfarer.Client.Infrastructure;
+using Wayfarer.Grains.Plans;
 
 namespace Wayfarer.Client.Plans;
 

@@ -8,6 +8,7 @@ using Wayfarer.Grains.Agents.Events;
 using Wayfarer.Grains.Agents.Models;
 using Wayfarer.Grains.Agents.Orchestration;
 using Wayfarer.Grains.Agents.Telemetry;
+using Wayfarer.Grains.Hosting;
 using Wayfarer.Planning.Catalog;
 using Wayfarer.Planning.Offline;
 using Wayfarer.Runtime.Filters;
@@ -27,9 +28,9 @@ public static class AgentHostingExtensions
         var services = builder.Services;
         builder.AddGrainAssembly(typeof(OrchestratorGrain).Assembly);
         services.AddOptions<ModelOptions>().Bind(builder.Configuration.GetSection(ModelOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>>(new DelegateValidator<ModelOptions>(o => o.Validate())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>>(new OptionsValidator<ModelOptions>(o => o.Validate())));
         services.AddOptions<AgentOptions>().Bind(builder.Configuration.GetSection(AgentOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOptions>>(new DelegateValidator<AgentOptions>(o => o.Validate())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOptions>>(new OptionsValidator<AgentOptions>(o => o.Validate())));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => PlanningData.Default);
         services.TryAddSingleton(sp => new OfflinePlanner(sp.GetRequiredService<PlanningData>()));
@@ -66,12 +67,5 @@ public static class AgentHostingExtensions
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false;
         return ConnectionMultiplexer.Connect(options);
-    }
-
-    private sealed class DelegateValidator<T>(Func<T, string?> validate) : IValidateOptions<T>
-        where T : class
-    {
-        public ValidateOptionsResult Validate(string? name, T options) =>
-            validate(options) is { } error ? ValidateOptionsResult.Fail(error) : ValidateOptionsResult.Success;
     }
 }

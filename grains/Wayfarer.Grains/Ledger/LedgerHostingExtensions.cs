@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wayfarer.Runtime.Hosting;
+using Wayfarer.Grains.Hosting;
 
 namespace Wayfarer.Grains.Ledger;
 
@@ -31,7 +32,7 @@ public static class LedgerHostingExtensions
             .Bind(builder.Configuration.GetSection(LedgerOptions.SectionName))
             .Configure(configure ?? (_ => { }))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LedgerOptions>, LedgerOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LedgerOptions>>(new OptionsValidator<LedgerOptions>(o => o.Validate())));
         services.TryAddSingleton(_ => new LedgerDataSource(connectionString));
         services.TryAddSingleton(sp => new LedgerTelemetry(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         // The writer's waits are about I/O, so they run on real time even when the silo's clock is a test clock.
@@ -49,11 +50,5 @@ public static class LedgerHostingExtensions
         services.TryAddSingleton<SystemMetricsSampler>();
         services.AddHostedService(sp => sp.GetRequiredService<SystemMetricsSampler>());
         return builder;
-    }
-
-    private sealed class LedgerOptionsValidator : IValidateOptions<LedgerOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, LedgerOptions options) =>
-            options.Validate() is { } failure ? ValidateOptionsResult.Fail(failure) : ValidateOptionsResult.Success;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Wayfarer.Memory.Catalog;
 using Wayfarer.Memory.Storage;
 using Wayfarer.Runtime.Hosting;
+using Wayfarer.Grains.Hosting;
 
 namespace Wayfarer.Grains.Memory;
 
@@ -32,9 +33,9 @@ public static class MemoryHostingExtensions
             .Bind(builder.Configuration.GetSection(MemoryOptions.SectionName))
             .Configure(configure ?? (_ => { }))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemoryOptions>>(new MemoryOptionsValidator<MemoryOptions>(o => o.Validate())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemoryOptions>>(new OptionsValidator<MemoryOptions>(o => o.Validate())));
         services.AddOptions<MemoryEmbeddingOptions>().Bind(builder.Configuration.GetSection(MemoryEmbeddingOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemoryEmbeddingOptions>>(new MemoryOptionsValidator<MemoryEmbeddingOptions>(o => o.Validate())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemoryEmbeddingOptions>>(new OptionsValidator<MemoryEmbeddingOptions>(o => o.Validate())));
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<IOptions<MemoryEmbeddingOptions>>().Value.Create());
         services.TryAddSingleton(_ => new MemoryEmbeddingStore(new MemoryStoreOptions { ConnectionString = connectionString }));
         services.TryAddSingleton<ICatalogSource, SeedCatalog>();

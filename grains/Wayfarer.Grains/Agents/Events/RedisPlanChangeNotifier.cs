@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using Wayfarer.Grains.Plans;
 
 namespace Wayfarer.Grains.Agents.Events;
 
-/// <summary>Publishes plan changes on the Redis channel the API's plan event stream subscribes to
-/// (<c>&lt;Wayfarer:Api:RedisKeyPrefix&gt;plan-events:&lt;plan id&gt;</c>), with the API's message shape
-/// (<c>{planId, kind, version, at}</c>), so a version made by a run reaches subscribers even when the request that
+/// <summary>Publishes plan changes as <see cref="PlanEvent"/>s on the channel the API's plan event stream subscribes to
+/// (<see cref="PlanEvent.Channel"/>), so a version made by a run reaches subscribers even when the request that
 /// started the run is gone (a 202 answer, a closed stream, a run resumed on another silo).</summary>
 internal sealed partial class RedisPlanChangeNotifier(Lazy<IConnectionMultiplexer> redis, string keyPrefix, TimeProvider timeProvider,
     ILogger<RedisPlanChangeNotifier> logger) : IPlanChangeNotifier
@@ -15,8 +15,8 @@ internal sealed partial class RedisPlanChangeNotifier(Lazy<IConnectionMultiplexe
     {
         try
         {
-            var message = JsonSerializer.Serialize(new { planId, kind, version, at = timeProvider.GetUtcNow() }, JsonSerializerOptions.Web);
-            await redis.Value.GetSubscriber().PublishAsync($"{keyPrefix}plan-events:{planId}", message);
+            var message = JsonSerializer.Serialize(new PlanEvent(planId, kind, version, timeProvider.GetUtcNow()), JsonSerializerOptions.Web);
+            await redis.Value.GetSubscriber().PublishAsync(PlanEvent.Channel(keyPrefix, planId), message);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {

@@ -31,7 +31,15 @@ public sealed partial class MessageInterpreter(PlanningData data)
     private static readonly string[] PlanningWords =
         ["plan", "itinerary", "generate", "make", "create", "redo", "change", "update", "trip", "visit", "travel", "go to", "add", "instead", "swap", "replan"];
 
-    private readonly Dictionary<string, string> _destinationNames = BuildDestinationNames(data);
+    // Patterns are built once: messages are read with ~200 of them, far more than Regex's own cache holds.
+    private static readonly (Regex Pattern, string[] Tags)[] InterestPatterns =
+        [.. InterestWords.Select(w => (new Regex($@"\b{Regex.Escape(w.Word)}(s|es)?\b", RegexOptions.CultureInvariant), w.Tags))];
+
+    private static readonly Regex PlanningPattern =
+        new($@"\b({string.Join('|', PlanningWords.Select(Regex.Escape))})\b", RegexOptions.CultureInvariant);
+
+    private readonly (Regex Pattern, string Name)[] _destinationPatterns =
+        [.. BuildDestinationNames(data).Select(n => (new Regex($@"\b{Regex.Escape(n.Key)}\b", RegexOptions.CultureInvariant), n.Value))];
 
     /// <summary>Interprets <paramref name="message"/> against the plan's current fields.</summary>
     public Interpretation Interpret(string message, PlanContent plan, TripOverrides? overrides, RunKind kind, DateOnly today)
@@ -112,7 +120,7 @@ public sealed partial class MessageInterpreter(PlanningData data)
         }
 
         var interests = preferences.Interests.ToList();
-        var foundInterests = InterestWords.Where(w => Regex.IsMatch(folded, $@"\b{Regex.Escape(w.Word)}(s|es)?\b")).SelectMany(w => w.Tags).Distinct().ToList();
+        var foundInterests = InterestPatterns.Where(w => w.Pattern.IsMatch(folded)).SelectMany(w => w.Tags).Distinct().ToList();
         if (foundInterests.Count > 0)
         {
             interests = [.. interests.Concat(foundInterests).Distinct(StringComparer.OrdinalIgnoreCase)];
@@ -158,7 +166,7 @@ public sealed partial class MessageInterpreter(PlanningData data)
         }
 
         var changed = understood.Count > 0 || overrides is not null;
-        var asksPlanning = PlanningWords.Any(w => Regex.IsMatch(folded, $@"\b{Regex.Escape(w)}\b"));
+        var asksPlanning = PlanningPattern.IsMatch(folded);
         var question = text.EndsWith('?') && !asksPlanning && !changed;
         var replan = kind == RunKind.Generate || changed || asksPlanning || plan.Itinerary.Days.Count == 0 && !question;
 
@@ -188,9 +196,9 @@ public sealed partial class MessageInterpreter(PlanningData data)
     private List<string> FindDestinations(string text, string folded)
     {
         var found = new List<(int Index, string Name)>();
-        foreach (var (key, name) in _destinationNames)
+        foreach (var (pattern, name) in _destinationPatterns)
         {
-            var match = Regex.Match(folded, $@"\b{Regex.Escape(key)}\b");
+            var match = pattern.Match(folded);
             if (match.Success && !IsOriginAt(folded, match.Index))
             {
                 found.Add((match.Index, name));
